@@ -1,5 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as canonicalModel from './0001-canonical-model.js';
+import * as workloadStandards from './0004-workload-standards.js';
+import * as serverAccess from './0006-server-access.js';
+import * as metricsIndexes from './0007-metrics-indexes.js';
 
 /**
  * Every migration, in order. Names sort lexically; never edit one that has shipped: add a new one.
@@ -7,4 +10,7 @@ import * as canonicalModel from './0001-canonical-model.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-canonical-model': canonicalModel,
+  '0004-workload-standards': workloadStandards,
+  '0006-server-access': serverAccess,
+  '0007-metrics-indexes': metricsIndexes,
 };

@@ -1,4 +1,4 @@
-import type { TableName } from '../../db/schema.js';
+import type { CoreTableName } from '../../db/schema.js';
 
 /**
  * What a valid row of each canonical table looks like, declared once. The database repeats
@@ -43,7 +43,7 @@ const code = (codeList: string, required = true): ColumnRule => ({ kind: 'text',
 const batch: ColumnRule = { kind: 'integer', min: 1 };
 const collectionYear: ColumnRule = { kind: 'integer', required: true, min: 1990, max: 2100 };
 
-export const tableRules: Record<TableName, TableRules> = {
+export const tableRules: Record<CoreTableName, TableRules> = {
   local_authority: {
     columns: { la_code: { kind: 'id', required: true, maxLength: 3 }, name: { kind: 'text', required: true, maxLength: 200 }, region_code: text(20), region_name: text() },
   },

@@ -125,7 +125,9 @@ const compiled = new Map<string, RowValidator>();
 export function rowValidator(table: TableName, codes: CodeListLookup = lookupCodeList): RowValidator {
   const cached = codes === lookupCodeList ? compiled.get(table) : undefined;
   if (cached) return cached;
-  const validator = compileTable(table, tableRules[table], codes);
+  const rules = (tableRules as Partial<Record<TableName, TableRules>>)[table];
+  if (!rules) throw new Error(`Table ${table} has no record rules in src/model/records; write it with its own module or pass { validate: false }.`);
+  const validator = compileTable(table, rules, codes);
   if (codes === lookupCodeList) compiled.set(table, validator);
   return validator;
 }
