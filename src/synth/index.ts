@@ -1,0 +1,12 @@
+/**
+ * Synthetic authorities: a calibrated microsimulation of one English local authority's
+ * children's social care, producing canonical rows for every table. See README.md.
+ */
+export { simulateAuthority, type SyntheticAuthority, type SynthOptions } from './authority.js';
+export { loadSyntheticAuthority, type LoadResult } from './load.js';
+export { calibrationReport, type CalibrationLine, type CalibrationReport, withinTolerance } from './report.js';
+export { CALIBRATED_MEASURES, yearTargets, publishedMeasures, type YearTargets } from './targets.js';
+export { Random } from './random.js';
+export type { TableRows, Row } from './rows.js';
+export { LOAD_ORDER } from './rows.js';
+export type { SimWorld } from './model.js';
