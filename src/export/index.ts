@@ -1,0 +1,44 @@
+/**
+ * Exports: the statutory returns written from the canonical database, for any authority and
+ * year, byte-for-byte stable (same data, same bytes), so export → import → export is identical.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.js';
+import { writeCinCensus } from './cin-census/write.js';
+import { writeSsda903 } from './ssda903/write.js';
+import { writeSsda903Xml } from './ssda903/write-xml.js';
+import { writeWorkforce } from './workforce/write.js';
+
+export type ExportFormat = '903' | '903-xml' | 'cin' | 'workforce';
+
+export interface ExportOptions {
+  laCode: string;
+  /** Collection year, labelled by its end year (2024 = 2023/24). */
+  year: number;
+  format: ExportFormat;
+}
+
+export interface ExportResult {
+  /** File name → bytes. */
+  files: Record<string, Uint8Array>;
+  /** Values the format cannot express (e.g. sex U before 2024/25 in SSDA903). */
+  warnings: string[];
+}
+
+export async function exportReturn(db: Kysely<Database>, options: ExportOptions): Promise<ExportResult> {
+  if (!Number.isInteger(options.year) || options.year < 2000 || options.year > 2100) throw new Error(`Year ${options.year} is not a collection year (e.g. 2024 for 2023/24)`);
+  switch (options.format) {
+    case '903':
+      return writeSsda903(db, options.laCode, options.year);
+    case '903-xml':
+      return writeSsda903Xml(db, options.laCode, options.year);
+    case 'cin':
+      return writeCinCensus(db, options.laCode, options.year);
+    case 'workforce':
+      return writeWorkforce(db, options.laCode, options.year);
+    default:
+      throw new Error(`Unknown export format ${JSON.stringify(options.format)}: use 903, 903-xml, cin or workforce`);
+  }
+}
+
+export { writeSsda903, writeSsda903Xml, writeCinCensus, writeWorkforce };
