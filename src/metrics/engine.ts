@@ -1,0 +1,296 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/index.js';
+import { getIndicator, listIndicators } from './catalogue.js';
+import { customPeriod, reportingYear, threeYearStart } from './periods.js';
+import { ratePopulations, type RatePopulation } from './population.js';
+import { ratioHalfUp, roundHalfUp } from './rounding.js';
+import { disproportionality } from './disproportionality.js';
+import { workingDayCte, workingDaysSql } from './working-days-sql.js';
+import type { Breakdown, BreakdownRow, IndicatorDefinition, IndicatorResult, Period } from './types.js';
+
+export interface ComputeOptions {
+  readonly laCode: string;
+  /** One reporting year (1 April Y−1 to 31 March Y) ... */
+  readonly year?: number;
+  /** ... or several (one query per indicator covers them all) ... */
+  readonly years?: readonly number[];
+  /** ... or a local period (rates are then annualised: × 365 ÷ days). */
+  readonly period?: { readonly start: string; readonly end: string };
+  /** Indicator ids (default: every computable indicator). */
+  readonly indicators?: readonly string[];
+  /** Breakdowns wanted; each indicator gives those it allows (plus its default). */
+  readonly breakdowns?: readonly Breakdown[];
+  /** Children by ethnic group (code → number) for EQ-01..03; without it they are null. */
+  readonly ethnicPopulation?: Readonly<Record<string, number>>;
+}
+
+const CONCURRENCY = 4;
+
+/** Computes indicators for one authority and one or more periods: plain results, one per indicator per period. */
+export async function computeIndicators(db: Kysely<Database>, options: ComputeOptions): Promise<IndicatorResult[]> {
+  if (!/^[0-9]{3}$/.test(options.laCode)) throw new Error(`la code must be 3 digits (got "${options.laCode}")`);
+  const periods = resolvePeriods(options);
+  const definitions = (options.indicators ?? listIndicators().filter((d) => d.units || d.cohort).map((d) => d.id)).map((id) => {
+    const def = getIndicator(id);
+    if (!def) throw new Error(`unknown indicator "${id}" (see csc kpi --list)`);
+    return def;
+  });
+  const populations = await ratePopulations(db, options.laCode, periods.map((p) => p.year));
+  const shared = planSharedQueries(db, definitions, options);
+  // A few queries at a time: PostgreSQL runs them on separate pooled connections; PGlite queues them.
+  const out: IndicatorResult[][] = new Array<IndicatorResult[]>(definitions.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < definitions.length) {
+      const i = next++;
+      out[i] = await computeOne(db, definitions[i]!, periods, populations, options, shared);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, definitions.length) }, worker));
+  return out.flat();
+}
+
+/** Indicators whose unit SQL is identical (a count and its rate, mix and children variants) share one query. */
+interface SharedQuery {
+  readonly dims: Breakdown[];
+  readonly aggregates: Set<IndicatorDefinition['aggregate']>;
+  rows?: Promise<AggregateRow[]>;
+}
+
+function wantedDims(def: IndicatorDefinition, options: ComputeOptions): Breakdown[] {
+  const wanted = new Set<Breakdown>([...(options.breakdowns ?? []), ...(def.defaultBreakdown ? [def.defaultBreakdown] : [])]);
+  return def.breakdowns.filter((b) => wanted.has(b));
+}
+
+function unitsKey(db: Kysely<Database>, def: IndicatorDefinition): string {
+  return def.units!({ la: sql`${'000'}::text`, wd: workingDaysSql }).compile(db).sql;
+}
+
+function planSharedQueries(db: Kysely<Database>, definitions: IndicatorDefinition[], options: ComputeOptions): Map<string, SharedQuery> {
+  const plans = new Map<string, SharedQuery>();
+  for (const def of definitions) {
+    if (!def.units || def.aggregate === 'equity') continue;
+    const key = unitsKey(db, def);
+    const plan = plans.get(key) ?? { dims: [], aggregates: new Set() };
+    for (const b of wantedDims(def, options)) if (!plan.dims.includes(b)) plan.dims.push(b);
+    plan.aggregates.add(def.aggregate);
+    plans.set(key, plan);
+  }
+  return plans;
+}
+
+function resolvePeriods(options: ComputeOptions): Period[] {
+  if (options.period) return [customPeriod(options.period.start, options.period.end)];
+  const years = options.years ?? (options.year !== undefined ? [options.year] : []);
+  if (years.length === 0) throw new Error('give a year, years or a period');
+  return [...new Set(years)].sort((a, b) => a - b).map(reportingYear);
+}
+
+interface AggregateRow {
+  y: number;
+  n: number | null;
+  d: number | null;
+  ch: number | null;
+  vs: number | null;
+  vc: number | null;
+  q: number[] | string | null;
+  [dim: string]: unknown;
+}
+
+const CHILD_DIMS: Partial<Record<Breakdown, string>> = {
+  age_band: `CASE WHEN ch.date_of_birth IS NULL OR ch.date_of_birth > u.ref_date THEN 'unborn'
+    WHEN extract(year FROM age(u.ref_date, ch.date_of_birth)) < 1 THEN 'under 1'
+    WHEN extract(year FROM age(u.ref_date, ch.date_of_birth)) < 5 THEN '1-4'
+    WHEN extract(year FROM age(u.ref_date, ch.date_of_birth)) < 10 THEN '5-9'
+    WHEN extract(year FROM age(u.ref_date, ch.date_of_birth)) < 16 THEN '10-15'
+    ELSE '16+' END`,
+  sex: 'ch.sex',
+  ethnicity: 'ch.ethnicity',
+  team: 'u.team_id',
+  locality: 'tm.locality',
+};
+
+/** Child and team dimensions partition the total (missing = 'unknown'); an indicator's own dimension may be NULL = not applicable. */
+function dimExpression(b: Breakdown): string {
+  const child = CHILD_DIMS[b];
+  return child ? `coalesce((${child})::text, 'unknown')` : `(u.${b})::text`;
+}
+
+async function computeOne(
+  db: Kysely<Database>,
+  def: IndicatorDefinition,
+  periods: Period[],
+  populations: Map<number, RatePopulation>,
+  options: ComputeOptions,
+  shared: Map<string, SharedQuery>,
+): Promise<IndicatorResult[]> {
+  if (def.aggregate === 'equity') return computeEquity(db, def, periods, populations, options);
+  if (!def.units) throw new Error(`indicator ${def.id} has no computation`);
+  const dims = wantedDims(def, options);
+  const plan = shared.get(unitsKey(db, def))!;
+  plan.rows ??= runAggregate(db, def, periods, options.laCode, plan.dims, plan.aggregates);
+  const rows = await plan.rows;
+  return periods.map((period) => {
+    const mine = rows.filter((r) => Number(r.y) === period.year);
+    const total = mine.find((r) => plan.dims.every((b) => Number(r[`g_${b}`]) === 1)) ?? emptyRow(period.year);
+    const pop = populations.get(period.year)!;
+    return toResult(def, period, options.laCode, total, mine, dims, pop);
+  });
+}
+
+function emptyRow(y: number): AggregateRow {
+  return { y, n: 0, d: 0, ch: 0, vs: null, vc: 0, q: null };
+}
+
+async function runAggregate(
+  db: Kysely<Database>,
+  def: IndicatorDefinition,
+  periods: Period[],
+  laCode: string,
+  dims: Breakdown[],
+  kinds: ReadonlySet<IndicatorDefinition['aggregate']> = new Set([def.aggregate]),
+): Promise<AggregateRow[]> {
+  const la = sql`${laCode}::text`;
+  let usesWorkingDays = false;
+  const units = def.units!({ la, wd: (a, b) => ((usesWorkingDays = true), workingDaysSql(a, b)) });
+  const periodRows = sql.join(periods.map((p) => sql`(${p.year}::int, ${p.start}::date, ${p.end}::date, ${threeYearStart(p)}::date)`));
+  const needsChild = dims.some((b) => b === 'age_band' || b === 'sex' || b === 'ethnicity');
+  const needsTeam = dims.includes('locality');
+  const dimSelect = dims.map((b) => `, ${dimExpression(b)} AS b_${b}`).join('');
+  const aggregates: string[] = ['sum(n)::float8 AS n', 'sum(d)::float8 AS d', ...dims.map((b) => `GROUPING(b_${b}) AS g_${b}`)];
+  if (kinds.has('children')) aggregates.push('count(DISTINCT CASE WHEN n > 0 THEN child_id END)::int AS ch');
+  if (kinds.has('mean') || kinds.has('median')) aggregates.push('sum(v)::float8 AS vs', 'count(v)::int AS vc');
+  if (kinds.has('median')) aggregates.push('percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY v) AS q');
+  const groupSets = ['(y)', ...dims.map((b) => `(y, b_${b})`)].join(', ');
+  const query = sql`
+    WITH periods(y, ps, pe, ps3) AS (VALUES ${periodRows}),
+    ${usesWorkingDays ? sql`wdc AS (${workingDayCte()}),` : sql``}
+    u AS (${units}),
+    x AS (
+      SELECT u.*${sql.raw(dimSelect)} FROM u
+      ${sql.raw(needsChild ? 'LEFT JOIN child ch ON ch.la_code = ' : '')}${needsChild ? la : sql``}${sql.raw(needsChild ? ' AND ch.child_id = u.child_id' : '')}
+      ${sql.raw(needsTeam ? 'LEFT JOIN team tm ON tm.la_code = ' : '')}${needsTeam ? la : sql``}${sql.raw(needsTeam ? ' AND tm.team_id = u.team_id' : '')}
+    )
+    SELECT y${sql.raw(dims.map((b) => `, b_${b}`).join(''))}, ${sql.raw(aggregates.join(', '))}
+    FROM x GROUP BY GROUPING SETS (${sql.raw(groupSets)})`;
+  const result = await query.execute(db);
+  return result.rows as AggregateRow[];
+}
+
+function quantiles(q: AggregateRow['q']): (number | null)[] {
+  if (q === null || q === undefined) return [null, null, null];
+  if (Array.isArray(q)) return q.map((x) => (x === null ? null : Number(x)));
+  return String(q).replace(/[{}]/g, '').split(',').map((x) => (x === 'NULL' ? null : Number(x)));
+}
+
+function valueOf(def: IndicatorDefinition, row: AggregateRow, totalD: number, pop: number | null, isBreakdown: boolean): { value: number | null; numerator: number | null; denominator: number | null } {
+  const n = Number(row.n ?? 0);
+  const d = Number(row.d ?? 0);
+  switch (def.aggregate) {
+    case 'count':
+      return { value: n, numerator: n, denominator: null };
+    case 'children':
+      return { value: Number(row.ch ?? 0), numerator: Number(row.ch ?? 0), denominator: null };
+    case 'share':
+      return { value: ratioHalfUp(n, d, 100, def.dp), numerator: n, denominator: d };
+    case 'distribution':
+      return isBreakdown
+        ? { value: ratioHalfUp(n, totalD, 100, def.dp), numerator: n, denominator: totalD }
+        : { value: d, numerator: d, denominator: null };
+    case 'ratio':
+      return { value: ratioHalfUp(n, d, 1, def.dp), numerator: n, denominator: d };
+    case 'rate':
+      return { value: pop ? ratioHalfUp(n, pop, 10_000, def.dp) : null, numerator: n, denominator: pop };
+    case 'mean': {
+      const vc = Number(row.vc ?? 0);
+      const vs = row.vs === null ? null : Number(row.vs);
+      return { value: vc > 0 && vs !== null ? ratioHalfUp(vs, vc, 1, def.dp) : null, numerator: vs, denominator: vc };
+    }
+    case 'median': {
+      const [, median] = quantiles(row.q);
+      return { value: median === null || median === undefined ? null : roundHalfUp(median, def.dp), numerator: null, denominator: Number(row.vc ?? 0) };
+    }
+    default:
+      return { value: null, numerator: null, denominator: null };
+  }
+}
+
+function toResult(
+  def: IndicatorDefinition,
+  period: Period,
+  laCode: string,
+  total: AggregateRow,
+  rows: AggregateRow[],
+  dims: Breakdown[],
+  pop: RatePopulation,
+): IndicatorResult {
+  const annual = annualisedPopulation(period, pop.value);
+  const totalD = Number(total.d ?? 0);
+  const head = valueOf(def, total, totalD, annual, false);
+  const breakdowns: BreakdownRow[] = [];
+  for (const b of dims) {
+    for (const r of rows.filter((row) => Number(row[`g_${b}`]) === 0 && row[`b_${b}`] !== null)) {
+      breakdowns.push({ breakdown: b, key: String(r[`b_${b}`]), ...valueOf(def, r, totalD, annual, true) });
+    }
+  }
+  breakdowns.sort((a, b) => (a.breakdown === b.breakdown ? a.key.localeCompare(b.key) : 0));
+  const result: IndicatorResult = {
+    id: def.id,
+    title: def.title,
+    unit: def.unit,
+    laCode,
+    year: period.year,
+    period,
+    ...head,
+    breakdowns,
+    ...(def.rateDp !== undefined || def.aggregate === 'rate' ? { population: pop } : {}),
+    ...(def.rateDp !== undefined ? { rate: annual && head.value !== null ? ratioHalfUp(head.value, annual, 10_000, def.rateDp) : null } : {}),
+    ...(def.aggregate === 'median' ? { detail: medianDetail(total) } : {}),
+  };
+  return result;
+}
+
+function medianDetail(row: AggregateRow): Record<string, number | null> {
+  const [p25, p50, p75] = quantiles(row.q);
+  return { p25: p25 ?? null, median: p50 ?? null, p75: p75 ?? null };
+}
+
+/** For a local period that is not a year, scale the population so the rate is annualised (× 365 ÷ days). */
+function annualisedPopulation(period: Period, population: number | null): number | null {
+  if (population === null) return null;
+  const days = (Date.parse(period.end) - Date.parse(period.start)) / 86_400_000 + 1;
+  if (days === 365 || days === 366) return population;
+  return (population * days) / 365;
+}
+
+async function computeEquity(
+  db: Kysely<Database>,
+  def: IndicatorDefinition,
+  periods: Period[],
+  populations: Map<number, RatePopulation>,
+  options: ComputeOptions,
+): Promise<IndicatorResult[]> {
+  const cohort = getIndicator(def.cohort ?? '');
+  if (!cohort?.units) throw new Error(`equity indicator ${def.id} needs a cohort indicator`);
+  const rows = await runAggregate(db, cohort, periods, options.laCode, ['ethnicity']);
+  return periods.map((period) => {
+    const counts: Record<string, number> = {};
+    for (const r of rows.filter((row) => Number(row.y) === period.year && row.b_ethnicity !== null)) counts[String(r.b_ethnicity)] = Number(r.n ?? 0);
+    const total = Object.values(counts).reduce((s, c) => s + c, 0);
+    const base = { id: def.id, title: def.title, unit: def.unit, laCode: options.laCode, year: period.year, period, population: populations.get(period.year)! };
+    if (!options.ethnicPopulation) {
+      return { ...base, value: null, numerator: total, denominator: null, breakdowns: [], note: 'needs the population by ethnic group (ethnicPopulation)' };
+    }
+    const groups = disproportionality(counts, options.ethnicPopulation);
+    const pick = (g: (typeof groups)[number]) => (def.id === 'EQ-01' ? g.ratePer10k : def.id === 'EQ-02' ? g.relativeRateIndex : g.pValue);
+    const popTotal = Object.values(options.ethnicPopulation).reduce((s, c) => s + c, 0);
+    return {
+      ...base,
+      value: def.id === 'EQ-01' ? ratioHalfUp(total, popTotal, 10_000, 1) : null,
+      numerator: total,
+      denominator: popTotal,
+      breakdowns: groups.map((g) => ({ breakdown: 'ethnicity' as const, key: g.group, value: pick(g), numerator: g.count, denominator: g.population })),
+    };
+  });
+}
+
