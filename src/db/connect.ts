@@ -15,6 +15,8 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** Connections in the pool (PostgreSQL only). */
   poolSize?: number | undefined;
+  /** Start the embedded database from a dump made by `dumpDataDir` (PGlite only). */
+  loadDataDir?: Blob | undefined;
 }
 
 export interface CscDatabase {
@@ -23,6 +25,8 @@ export interface CscDatabase {
   /** Where the data lives, for messages: the folder or the server (without password). */
   location: string;
   close(): Promise<void>;
+  /** A copy of the whole embedded database, to start others from (PGlite only). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export const DEFAULT_DATA_DIR = './.csc';
@@ -45,6 +49,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<CscDataba
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(inMemory ? dataDir : resolve(dataDir), {
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: {
       [types.DATE]: (value: string) => value,
       [types.INT8]: (value: string) => Number(value),
@@ -52,7 +57,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<CscDataba
     },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { kind: 'pglite', db, location: inMemory ? 'memory' : resolve(dataDir), close: () => db.destroy() };
+  return {
+    kind: 'pglite',
+    db,
+    location: inMemory ? 'memory' : resolve(dataDir),
+    close: () => db.destroy(),
+    dumpDataDir: () => client.dumpDataDir('none'),
+  };
 }
 
 function redact(url: string): string {

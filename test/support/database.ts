@@ -25,12 +25,26 @@ function markRun(): void {
   appendFileSync(marker, `${testDatabaseKind}\n`);
 }
 
+let migratedTemplate: Promise<Blob> | undefined;
+
+/** One migrated embedded database per test process; each test starts from a copy of it. */
+function pgliteTemplate(): Promise<Blob> {
+  migratedTemplate ??= (async () => {
+    const template = await openDatabase({ dataDir: 'memory://' });
+    await migrateToLatest(template.db as unknown as Kysely<unknown>);
+    const dump = await template.dumpDataDir!();
+    await template.close();
+    return dump;
+  })();
+  return migratedTemplate;
+}
+
 /** A fresh, migrated, empty database of the kind under test. */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   markRun();
   if (testDatabaseKind === 'pglite') {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    if (options.migrate !== false) await migrateToLatest(handle.db as unknown as Kysely<unknown>);
+    const loadDataDir = options.migrate === false ? undefined : await pgliteTemplate();
+    const handle = await openDatabase({ dataDir: 'memory://', loadDataDir });
     return { ...handle, dispose: () => handle.close() };
   }
   const name = `csc_test_${randomBytes(6).toString('hex')}`;
