@@ -2,6 +2,16 @@ import { Command } from 'commander';
 import { registerDbCommands } from './commands/db.js';
 import { registerLaCommands } from './commands/la.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommands } from './commands/user.js';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerCaseloadCommand } from './commands/caseload.js';
+import { registerWorkforceCommands } from './commands/workforce.js';
+import { registerForecastCommand } from './commands/forecast.js';
+import { registerImportCommand } from './commands/import.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerKpiCommand } from './commands/kpi.js';
+import { registerSynthCommand } from './commands/synth.js';
 
 export function buildProgram(): Command {
   const program = new Command('csc')
@@ -13,5 +23,15 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerDbCommands(program);
   registerLaCommands(program);
+  registerServeCommand(program);
+  registerUserCommands(program);
+  registerAuditCommands(program);
+  registerCaseloadCommand(program);
+  registerWorkforceCommands(program);
+  registerForecastCommand(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
+  registerKpiCommand(program);
+  registerSynthCommand(program);
   return program;
 }
