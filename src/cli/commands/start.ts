@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { collectionYearOf } from '../../calendar/index.js';
 import { openMigrated } from '../../db/index.js';
 import { ensureDemo, ensureWebBuild } from '../../demo/index.js';
 import { buildServer } from '../../server/index.js';
@@ -17,6 +18,9 @@ interface StartOptions {
 
 const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
 
+/** The last collection year that has ended (the web app opens on it), and ten years of history. */
+const latestCompleteYear = collectionYearOf(new Date().toISOString().slice(0, 10)) - 1;
+
 /** `npm start`: database, demo authority and users (once), web app build (when stale), server. */
 export function registerStartCommand(program: Command): void {
   program
@@ -26,8 +30,8 @@ export function registerStartCommand(program: Command): void {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--no-demo', 'do not create the synthetic demo authority and demo users')
     .option('--demo-la <code>', 'DfE code of the authority the demo is calibrated to', '931')
-    .option('--demo-from <year>', 'first collection year of the demo', '2016')
-    .option('--demo-to <year>', 'last collection year of the demo', '2025')
+    .option('--demo-from <year>', 'first collection year of the demo', String(latestCompleteYear - 9))
+    .option('--demo-to <year>', 'last collection year of the demo (years after the published DfE figures follow their trend)', String(latestCompleteYear))
     .addHelpText('after', '\nThe demo data is synthetic (no real child is in it). Demo users and passwords are printed at every start.')
     .action(async (options: StartOptions, command: Command) => {
       const port = Number(options.port);
