@@ -12,6 +12,7 @@ import { registerImportCommand } from './commands/import.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerKpiCommand } from './commands/kpi.js';
 import { registerSynthCommand } from './commands/synth.js';
+import { registerReportCommand } from './commands/report.js';
 
 export function buildProgram(): Command {
   const program = new Command('csc')
@@ -33,5 +34,6 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerKpiCommand(program);
   registerSynthCommand(program);
+  registerReportCommand(program);
   return program;
 }
