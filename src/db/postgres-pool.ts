@@ -26,6 +26,11 @@ export function createPostgresPool(connectionString: string, max = 10): pg.Pool 
         typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection can be closed by the server (restart, failover, an administrator): the
+  // pool drops it and opens another when needed. Without a listener node-postgres would crash.
+  pool.on('error', (error) => {
+    console.warn(`PostgreSQL closed an idle connection (${error.message}); it will be replaced when needed.`);
+  });
   pool.on('connect', (client) => {
     const plainQuery = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
     (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
