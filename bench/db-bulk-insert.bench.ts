@@ -1,6 +1,6 @@
 /**
  * Bulk insert of SSDA903 episode rows, on PGlite and (when reachable) PostgreSQL.
- *   npx tsx bench/db-bulk-insert.bench.ts [--rows 1000000] [--runs 3] [--pg postgresql://...]
+ *   npx tsx bench/db-bulk-insert.bench.ts [--rows 1000000] [--runs 3] [--pg postgresql://...] [--skip pglite|postgres]
  * Compares COPY (what writeRecords uses) with multi-row INSERT, measured in the same run.
  */
 import { sql, type Kysely } from 'kysely';
@@ -11,6 +11,7 @@ import { argValue, machine, median, peakRssMiB, timed } from './support.js';
 const rows = Number(argValue('rows', '1000000'));
 const runs = Number(argValue('runs', '3'));
 const pgUrl = argValue('pg', process.env.CSC_TEST_DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/postgres');
+const skip = argValue('skip', '');
 const EPISODES_PER_CHILD = 5;
 const LA = '931';
 
@@ -74,14 +75,17 @@ async function measure(handle: CscDatabase): Promise<Record<string, number>> {
 
 console.log(`Bulk insert of ${rows.toLocaleString('en-GB')} cla_episode rows, median of ${runs} runs`);
 console.log(`Machine: ${machine()}`);
-const embedded = await openDatabase({ dataDir: 'memory://' });
-await migrateToLatest(embedded.db as unknown as Kysely<unknown>);
-const pgliteRates = await measure(embedded);
-await embedded.close();
+let pgliteRates: Record<string, number> | undefined;
+if (skip !== 'pglite') {
+  const embedded = await openDatabase({ dataDir: 'memory://' });
+  await migrateToLatest(embedded.db as unknown as Kysely<unknown>);
+  pgliteRates = await measure(embedded);
+  await embedded.close();
+}
 
 let serverRates: Record<string, number> | undefined;
 const admin = new pg.Client({ connectionString: pgUrl });
-try {
+if (skip !== 'postgres') try {
   await admin.connect();
   await admin.query('DROP DATABASE IF EXISTS csc_bench');
   await admin.query('CREATE DATABASE csc_bench');
@@ -100,6 +104,10 @@ try {
 
 const copy = 'COPY only';
 const insert = 'multi-row INSERT (1000/stmt)';
-console.log(`Ratios (same run): PGlite COPY/INSERT ${(pgliteRates[copy]! / pgliteRates[insert]!).toFixed(1)}×` +
-  (serverRates ? `, PostgreSQL COPY/INSERT ${(serverRates[copy]! / serverRates[insert]!).toFixed(1)}×, PostgreSQL/PGlite COPY ${(serverRates[copy]! / pgliteRates[copy]!).toFixed(1)}×` : ''));
+const ratios = [
+  pgliteRates && `PGlite COPY/INSERT ${(pgliteRates[copy]! / pgliteRates[insert]!).toFixed(1)}×`,
+  serverRates && `PostgreSQL COPY/INSERT ${(serverRates[copy]! / serverRates[insert]!).toFixed(1)}×`,
+  pgliteRates && serverRates && `PostgreSQL/PGlite COPY ${(serverRates[copy]! / pgliteRates[copy]!).toFixed(1)}×`,
+].filter(Boolean);
+console.log(`Ratios (same run): ${ratios.join(', ')}`);
 console.log(`Peak RSS ${peakRssMiB().toFixed(0)} MiB`);
