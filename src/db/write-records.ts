@@ -27,8 +27,6 @@ export async function writeRecords(
 
 function unionOfKeys(rows: readonly Record<string, unknown>[]): string[] {
   const keys = new Set<string>();
-  const sample = rows.length > 1000 ? [rows[0]!, ...rows.slice(1, 1000)] : rows;
-  for (const row of sample) for (const key of Object.keys(row)) keys.add(key);
-  if (rows.length > 1000) for (const row of rows) for (const key in row) keys.add(key);
+  for (const row of rows) for (const key in row) keys.add(key);
   return [...keys];
 }

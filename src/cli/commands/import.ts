@@ -1,9 +1,9 @@
 import { readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { formatIssue, importFiles, issuesToCsv, type ImportProgress, type ImportReport, type InputFile } from '../../ingest/index.js';
 import { UserError, printTable, withDatabase } from '../context.js';
+import { terminalProgress } from '../progress.js';
 
 interface ImportCliOptions {
   la: string;
@@ -32,7 +32,8 @@ export function registerImportCommand(program: Command): void {
       if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new UserError(`--year ${options.year} is not a collection year (e.g. 2024 for 2023/24)`);
       const files = collectFiles(paths);
       await withDatabase(command, async ({ db }) => {
-        const bar = progressBar();
+        const progress = terminalProgress('Importing');
+        const bar = { update: (p: ImportProgress) => progress.update(p.file ? `${p.phase} ${p.file}` : p.phase, p.done, Math.max(1, p.total)), stop: progress.stop };
         const report = await importFiles(db, {
           laCode: options.la, files, format: options.format as '903', dryRun: options.dryRun ?? false,
           importedBy: process.env.USER ?? 'csc', onProgress: bar.update, ...(year === undefined ? {} : { year }),
@@ -60,26 +61,6 @@ function collectFiles(paths: string[]): InputFile[] {
   for (const p of paths) walk(p);
   if (!files.length) throw new UserError('No files to import');
   return files;
-}
-
-/** A progress bar on stderr, only for a terminal (never in pipes or logs). */
-function progressBar(): { update: (p: ImportProgress) => void; stop: () => void } {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: '{phase} [{bar}] {percentage}% {file}', hideCursor: true }, cliProgress.Presets.shades_classic);
-  let started = false;
-  return {
-    update: (p) => {
-      if (!started) {
-        bar.start(Math.max(1, p.total), 0, { phase: p.phase, file: '' });
-        started = true;
-      }
-      bar.setTotal(Math.max(1, p.total));
-      bar.update(p.done, { phase: p.phase.padEnd(5), file: p.file ?? '' });
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
 }
 
 function printReport(report: ImportReport): void {
