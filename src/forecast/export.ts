@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { spreadsheetSafeText } from '../export/common/spreadsheet-safe.js';
 
 /**
  * Forecast tables out: CSV, XLSX and JSON. A table is a name plus plain rows; nested
@@ -23,7 +24,7 @@ export function flatten(row: object, prefix = ''): Record<string, string | numbe
 }
 
 function safe(value: string | number | boolean | null): string | number | boolean | null {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return typeof value === 'string' ? spreadsheetSafeText(value) : value;
 }
 
 function round(value: string | number | boolean | null): string | number | boolean | null {

@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from '../export/common/spreadsheet-safe.js';
 
 export interface Sheet {
   name: string;
@@ -11,15 +12,8 @@ export interface Sheet {
   columns?: string[];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** A cell value made safe for spreadsheets: numbers stay numbers, risky text is prefixed. */
-export function safeCell(value: unknown): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export const safeCell = spreadsheetSafe;
 
 const columnsOf = (sheet: Sheet): string[] => sheet.columns ?? (sheet.rows[0] ? Object.keys(sheet.rows[0]) : []);
 

@@ -1,4 +1,5 @@
 import { issue, type ImportIssue } from './issues.js';
+import { spreadsheetSafeText, unescapeSpreadsheetText } from '../../export/common/spreadsheet-safe.js';
 
 /** One data row of a CSV file with the line it starts on, for error messages. */
 export interface CsvRow {
@@ -71,14 +72,9 @@ export function parseCsv(text: string, file: string): { table: CsvTable | null; 
   return { table: { header: first.cells, rows: rest }, issues: [] };
 }
 
-function unescapeFormula(text: string): string {
-  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
-}
-
 /** Defuse spreadsheet formulas: a cell starting =, +, -, @, tab or CR gets a leading apostrophe. */
-export function escapeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export const escapeFormula = spreadsheetSafeText;
+const unescapeFormula = unescapeSpreadsheetText;
 
 /** A CSV file, CRLF line endings, quoted only where needed: byte-for-byte stable. */
 export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {

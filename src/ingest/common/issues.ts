@@ -1,3 +1,4 @@
+import { spreadsheetSafeText } from '../../export/common/spreadsheet-safe.js';
 /**
  * Problems found while importing, in terms a person can act on: which file, which line of it,
  * which column, the value found and what was expected. Every problem is collected; none stops
@@ -52,7 +53,7 @@ export function issuesToCsv(issues: readonly ImportIssue[]): string {
 }
 
 function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = spreadsheetSafeText(text);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -6,13 +6,10 @@
 import ExcelJS from 'exceljs';
 import { displayed } from '../narrative/format.js';
 import type { Cell, DocTable, ReportDocument } from '../model.js';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { spreadsheetSafeText } from '../../export/common/spreadsheet-safe.js';
 
 /** Text made safe for spreadsheets (formula injection). */
-export function safeText(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
-}
+export const safeText = spreadsheetSafeText;
 
 function cellValue(c: Cell): string | number | null {
   if (c.figure) {
