@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { openMigrated } from '../../db/index.js';
 import { buildServer } from '../../server/index.js';
-import { UserError, type GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../context.js';
+import { parsePort, serveUntilStopped } from '../serve-until-stopped.js';
 
 interface ServeOptions {
   port: string;
@@ -21,18 +22,11 @@ export function registerServeCommand(program: Command): void {
     .option('--trust-proxy', 'trust X-Forwarded-For from a reverse proxy (for client IPs in the audit trail)')
     .addHelpText('after', '\nExample:\n  csc serve --port 8080 --static web/dist')
     .action(async (options: ServeOptions, command: Command) => {
-      const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port "${options.port}" is not a port number.`);
+      const port = parsePort(options.port);
       const globals = command.optsWithGlobals<GlobalOptions>();
       const handle = await openMigrated({ dataDir: globals.dataDir, url: globals.databaseUrl });
       const app = await buildServer({ db: handle.db, staticDir: options.static, secureCookies: !options.insecureCookies, trustProxy: options.trustProxy ?? false, logger: true });
-      const stop = async () => {
-        await app.close();
-        await handle.close();
-      };
-      process.once('SIGINT', () => void stop());
-      process.once('SIGTERM', () => void stop());
-      const address = await app.listen({ port, host: options.host });
+      const address = await serveUntilStopped(app, handle, { port, host: options.host });
       console.log(`CSC Workbench API at ${address}/api (OpenAPI: ${address}/api/docs/json), database ${handle.kind} at ${handle.location}.`);
     });
 }

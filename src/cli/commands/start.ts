@@ -4,7 +4,8 @@ import { collectionYearOf } from '../../calendar/index.js';
 import { openMigrated } from '../../db/index.js';
 import { ensureDemo, ensureWebBuild } from '../../demo/index.js';
 import { buildServer } from '../../server/index.js';
-import { UserError, type GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../context.js';
+import { parsePort, serveUntilStopped } from '../serve-until-stopped.js';
 import { terminalProgress } from '../progress.js';
 
 interface StartOptions {
@@ -34,8 +35,7 @@ export function registerStartCommand(program: Command): void {
     .option('--demo-to <year>', 'last collection year of the demo (years after the published DfE figures follow their trend)', String(latestCompleteYear))
     .addHelpText('after', '\nThe demo data is synthetic (no real child is in it). Demo users and passwords are printed at every start.')
     .action(async (options: StartOptions, command: Command) => {
-      const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port "${options.port}" is not a port number.`);
+      const port = parsePort(options.port);
       const globals = command.optsWithGlobals<GlobalOptions>();
       const handle = await openMigrated({ dataDir: globals.dataDir, url: globals.databaseUrl });
       try {
@@ -57,14 +57,7 @@ export function registerStartCommand(program: Command): void {
         const web = await ensureWebBuild(join(repoRoot, 'web'));
         if (web.built) console.log('Built the web app.');
         const app = await buildServer({ db: handle.db, staticDir: web.dist });
-        const stop = async () => {
-          await app.close();
-          await handle.close();
-          process.exit(0);
-        };
-        process.once('SIGINT', () => void stop());
-        process.once('SIGTERM', () => void stop());
-        const address = await app.listen({ port, host: options.host });
+        const address = await serveUntilStopped(app, handle, { port, host: options.host });
         console.log(`CSC Workbench is running at ${address.replace('127.0.0.1', 'localhost')} (database ${handle.kind} at ${handle.location}). Press Ctrl+C to stop.`);
       } catch (error) {
         await handle.close();
