@@ -1,13 +1,76 @@
-import { birthdayAtAge, fromDayNumber, toDayNumber } from '../calendar/index.js';
+import { toDayNumber } from '../calendar/index.js';
 import type { AgeBand } from './config.js';
+
+/**
+ * Dates as day numbers, fast: the fit turns hundreds of thousands of ISO dates into day
+ * numbers and dates of birth into band-end birthdays. Same answers as src/calendar
+ * (toDayNumber, birthdayAtAge with 29 February → 28 February; ages.test.ts checks), by
+ * arithmetic on the civil calendar instead of Date objects and string round trips.
+ */
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Inverse of daysFromCivil: [year, month, day]. */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD` → day number, or NaN when it is not a real date in that form. */
+export function parseDay(value: string): number {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return Number.NaN;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    year = year * 10 + c;
+  }
+  const m1 = value.charCodeAt(5) - 48;
+  const m2 = value.charCodeAt(6) - 48;
+  const d1 = value.charCodeAt(8) - 48;
+  const d2 = value.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (year < 1 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  if (day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return Number.NaN;
+  return daysFromCivil(year, month, day);
+}
+
+/** ISO date → day number; throws (through src/calendar) on anything that is not a date. */
+export function dayOf(date: string): number {
+  const day = parseDay(date);
+  return Number.isNaN(day) ? toDayNumber(date) : day;
+}
 
 /**
  * Band boundaries of one child as day numbers: the birthday on which each band ends. Exact
  * from the date of birth (29 February birthdays fall on 28 February), not 365.24-day years.
  */
 export function bandEndDays(dobDay: number, bands: readonly AgeBand[]): number[] {
-  const dob = fromDayNumber(dobDay);
-  return bands.map((band) => dayOf(birthdayAtAge(dob, band.toYears)));
+  const [year, month, day] = civilFromDays(dobDay);
+  return bands.map((band) => {
+    const y = year + band.toYears;
+    return month === 2 && day === 29 && !isLeap(y) ? daysFromCivil(y, 2, 28) : daysFromCivil(y, month, day);
+  });
 }
 
 /** Index of the band a child is in on `day` (band 0 before birth); bands.length once past the last. */
@@ -19,19 +82,3 @@ export function bandOnDay(ends: readonly number[], day: number): number {
 
 /** Mean days per year, for simulated entrants whose dates of birth are themselves drawn. */
 export const DAYS_PER_YEAR = 365.2425;
-
-const dayCache = new Map<string, number>();
-
-/**
- * ISO date → day number through src/calendar, memoised: episode tables repeat the same few
- * thousand dates hundreds of thousands of times, and parsing each was most of the fit time.
- */
-export function dayOf(date: string): number {
-  let day = dayCache.get(date);
-  if (day === undefined) {
-    day = toDayNumber(date);
-    if (dayCache.size > 200_000) dayCache.clear();
-    dayCache.set(date, day);
-  }
-  return day;
-}

@@ -47,6 +47,8 @@ export interface BacktestRow {
   readonly pit: number;
   readonly in50: boolean;
   readonly in80: boolean;
+  /** 0.05 <= PIT <= 0.95. */
+  readonly in90: boolean;
   readonly in95: boolean;
   /** |median − actual| ÷ actual; null when actual is 0. */
   readonly ape: number | null;
@@ -59,6 +61,7 @@ export interface BacktestSummaryRow {
   readonly mape: number | null;
   readonly coverage50: number;
   readonly coverage80: number;
+  readonly coverage90: number;
   readonly coverage95: number;
 }
 
@@ -66,7 +69,7 @@ export interface BacktestResult {
   readonly rows: BacktestRow[];
   readonly summary: BacktestSummaryRow[];
   /** Coverage over every (state, origin) pair with children in it at either end. */
-  readonly overall: { readonly pairs: number; readonly coverage50: number; readonly coverage80: number; readonly coverage95: number; readonly mapeCategories: number | null };
+  readonly overall: { readonly pairs: number; readonly coverage50: number; readonly coverage80: number; readonly coverage90: number; readonly coverage95: number; readonly mapeCategories: number | null };
 }
 
 export async function backtest(episodes: readonly EpisodeRow[], children: readonly ChildRow[], options: BacktestOptions): Promise<BacktestResult> {
@@ -106,6 +109,7 @@ export async function backtest(episodes: readonly EpisodeRow[], children: readon
         pit: u,
         in50: u >= 0.25 && u <= 0.75,
         in80: u >= 0.1 && u <= 0.9,
+        in90: u >= 0.05 && u <= 0.95,
         in95: u >= 0.025 && u <= 0.975,
         ape: actual > 0 ? Math.abs(d.p50 - actual) / actual : null,
       });
@@ -143,7 +147,7 @@ function summarise(rows: readonly BacktestRow[]): BacktestSummaryRow[] {
     return {
       series, level: list[0]!.level, origins: list.length,
       mape: apes.length ? apes.reduce((a, b) => a + b, 0) / apes.length : null,
-      coverage50: share(list, (r) => r.in50), coverage80: share(list, (r) => r.in80), coverage95: share(list, (r) => r.in95),
+      coverage50: share(list, (r) => r.in50), coverage80: share(list, (r) => r.in80), coverage90: share(list, (r) => r.in90), coverage95: share(list, (r) => r.in95),
     };
   });
 }
@@ -155,6 +159,7 @@ function overall(rows: readonly BacktestRow[]): BacktestResult['overall'] {
     pairs: states.length,
     coverage50: share(states, (r) => r.in50),
     coverage80: share(states, (r) => r.in80),
+    coverage90: share(states, (r) => r.in90),
     coverage95: share(states, (r) => r.in95),
     mapeCategories: categories.length ? categories.reduce((a, r) => a + r.ape!, 0) / categories.length : null,
   };

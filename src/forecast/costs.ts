@@ -134,25 +134,23 @@ function inHouseWeekly(projection: Projection, category: number, options: CostOp
 }
 
 /**
- * Spend per run per forecast year: [run][year]. Child-days × daily cost, compounded by inflation
- * from the forecast start; new provision charged per place whether filled or not.
+ * Spend per run per report interval (month): [run][interval], £. Child-days × daily cost,
+ * compounded by inflation from the forecast start; new provision charged per place whether
+ * filled or not.
  */
-export function spendByRun(projection: Projection, options: CostOptions = {}): Float64Array {
+export function spendByInterval(projection: Projection, options: CostOptions = {}): Float64Array {
   const inflation = options.inflation ?? DEFAULT_INFLATION;
   const perCategory = categoryCosts(projection, options).map((c) => c.weeklyAtStart / 7);
   const { time, outputs, compiled } = projection;
   const nC = perCategory.length;
   const nIntervals = time.reportDays.length - 1;
-  const nYears = time.yearStarts.length - 1;
   const overlays = compiled.capacity;
   const overlayDaily = overlays.map((o, i) => (compiled.capacityWeeklyCost[i] ?? inHouseWeekly(projection, o.category, options)) / 7);
-  const spend = new Float64Array(outputs.runs * nYears);
+  const spend = new Float64Array(outputs.runs * nIntervals);
   for (let k = 0; k < nIntervals; k++) {
     const a = time.reportDays[k]!;
     const b = time.reportDays[k + 1]!;
     const factor = Math.pow(1 + inflation, (a + b) / 2 / 365.25);
-    let year = 0;
-    while (year < nYears - 1 && a >= time.yearStarts[year + 1]!) year++;
     let fixed = 0;
     overlays.forEach((o, i) => {
       const open = Math.max(0, b - Math.max(a, o.fromDay));
@@ -164,8 +162,24 @@ export function spendByRun(projection: Projection, options: CostOptions = {}): F
       overlays.forEach((o, i) => {
         sum -= outputs.overlayDays[(r * nIntervals + k) * overlays.length + i]! * perCategory[o.category]!;
       });
-      spend[r * nYears + year]! += sum * factor;
+      spend[r * nIntervals + k] = sum * factor;
     }
+  }
+  return spend;
+}
+
+/** Spend per run per forecast year: [run][year], £ (the monthly spend summed by year). */
+export function spendByRun(projection: Projection, options: CostOptions = {}): Float64Array {
+  const { time, outputs } = projection;
+  const byInterval = spendByInterval(projection, options);
+  const nIntervals = time.reportDays.length - 1;
+  const nYears = time.yearStarts.length - 1;
+  const spend = new Float64Array(outputs.runs * nYears);
+  for (let k = 0; k < nIntervals; k++) {
+    const a = time.reportDays[k]!;
+    let year = 0;
+    while (year < nYears - 1 && a >= time.yearStarts[year + 1]!) year++;
+    for (let r = 0; r < outputs.runs; r++) spend[r * nYears + year]! += byInterval[r * nIntervals + k]!;
   }
   return spend;
 }

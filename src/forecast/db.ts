@@ -18,7 +18,7 @@ export async function loadCareRows(db: Kysely<Database>, laCodes: readonly strin
   const rows = await db
     .selectFrom('cla_episode as e')
     .innerJoin('child as c', (join) => join.onRef('c.la_code', '=', 'e.la_code').onRef('c.child_id', '=', 'e.child_id'))
-    .select(['e.la_code', 'e.child_id', 'e.decom', 'e.dec', 'e.place', 'e.place_provider', 'e.rec', 'c.date_of_birth', 'c.expected_dob', 'c.uasc'])
+    .select(['e.la_code', 'e.child_id', 'e.decom', 'e.dec', 'e.place', 'e.place_provider', 'e.rec', 'e.legal_status', 'c.date_of_birth', 'c.expected_dob', 'c.uasc'])
     .where('e.la_code', 'in', [...laCodes])
     .execute();
   const children = new Map<string, ChildRow>();
@@ -27,7 +27,7 @@ export async function loadCareRows(db: Kysely<Database>, laCodes: readonly strin
     if (!children.has(key)) {
       children.set(key, { laCode: r.la_code, childId: r.child_id, dateOfBirth: r.date_of_birth, expectedDob: r.expected_dob, uasc: Boolean(r.uasc) });
     }
-    return { laCode: r.la_code, childId: r.child_id, decom: r.decom, dec: r.dec, place: r.place, placeProvider: r.place_provider, rec: r.rec };
+    return { laCode: r.la_code, childId: r.child_id, decom: r.decom, dec: r.dec, place: r.place, placeProvider: r.place_provider, rec: r.rec, legalStatus: r.legal_status };
   });
   return { episodes, children: [...children.values()] };
 }

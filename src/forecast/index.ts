@@ -14,13 +14,13 @@ export { estimateDrift, DEFAULT_DRIFT, type Drift } from './drift.js';
 export { fitModel, fitPlanModel, fitFromStays, prepareCare, stockOn, posteriorMeanRates, maximumLikelihoodRates } from './fit.js';
 export { project, meanChildDays, type ProjectOptions, type Projection } from './project.js';
 export { timeline, compileScenario, type CompiledScenario, type Timeline } from './compile.js';
-export { runMonteCarlo, type MonteCarloOptions } from './parallel.js';
+export { runMonteCarlo, closeForecastWorkers, type MonteCarloOptions } from './parallel.js';
 export { simulateRuns } from './simulate.js';
 export type { SimulationPlan, RunOutputs } from './plan.js';
 export { parseScenario, scenarioSchema, ScenarioError, type Scenario, type ScenarioChange, type ScenarioInput } from './scenario.js';
 export { NAMED_SCENARIOS, namedScenario } from './scenarios.js';
 export {
-  DEFAULT_WEEKLY_COSTS, DEFAULT_INFLATION, costsFromRows, categoryCosts, spendByRun, yearLabels,
+  DEFAULT_WEEKLY_COSTS, DEFAULT_INFLATION, costsFromRows, categoryCosts, spendByRun, spendByInterval, yearLabels,
   type WeeklyCost, type PlacementCostRow, type CostOptions, type CategoryCost,
 } from './costs.js';
 export {
@@ -33,4 +33,9 @@ export { runForecast, rateTable, yearEnds, type ForecastInput, type ForecastRunO
 export { toCsv, toXlsx, toJson, flatten, type Table } from './export.js';
 export { fanChartSvg } from './fan-svg.js';
 export { demoTruth, simulateHistory, type TrueRates, type HistoryOptions } from './simulate-history.js';
+export { forecastAuthority, ForecastRequestError } from './authority.js';
+export type {
+  AuthorityForecast, AuthorityForecastOptions, ForecastProgress, Quantiles, FanPoint, NamedSeries, YearSpend, PostsPoint, FlowPoint, ComparisonPoint,
+} from './authority-types.js';
+export { LEGAL_STATUS_GROUPS, legalStatusGroupOf } from './legal-status.js';
 export { loadCareRows, loadPlanRows, loadPlacementCosts, lastCareDate, type CareRows } from './db.js';

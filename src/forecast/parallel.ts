@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RunOutputs, SimulationPlan } from './plan.js';
 import { simulateRuns } from './simulate.js';
@@ -25,66 +26,199 @@ export async function runMonteCarlo(plan: SimulationPlan, options: MonteCarloOpt
       if (done % every === 0 || done === options.runs) options.onProgress?.(done, options.runs);
     });
   }
-  const per = Math.ceil(options.runs / workers);
-  const done = new Array<number>(workers).fill(0);
-  const blocks = await Promise.all(
-    Array.from({ length: workers }, (_, w) => {
-      const first = w * per;
-      const count = Math.max(0, Math.min(per, options.runs - first));
-      return runInWorker(plan, first, count, options.seed, (n) => {
-        done[w] = n;
-        options.onProgress?.(done.reduce((a, b) => a + b, 0), options.runs);
-      });
+  // Small blocks handed out as workers free up: a worker slowed by other jobs on a shared
+  // machine takes fewer, instead of the whole forecast waiting for its half.
+  const block = Math.max(1, Math.ceil(options.runs / (workers * 4)));
+  const blocks: RunOutputs[] = [];
+  let next = 0;
+  let done = 0;
+  const sent = { id: ++planCount, plan: toTransferable(plan) };
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      const worker = await pool.acquire();
+      try {
+        while (next < options.runs) {
+          const first = next;
+          const count = Math.min(block, options.runs - first);
+          next += count;
+          let reported = 0;
+          blocks[first / block] = await worker.run(sent, first, count, options.seed, (n) => {
+            done += n - reported;
+            reported = n;
+            options.onProgress?.(done, options.runs);
+          });
+          done += count - reported;
+          options.onProgress?.(done, options.runs);
+        }
+      } catch (error) {
+        next = options.runs; // the other workers stop after their current block
+        throw error;
+      } finally {
+        pool.release(worker);
+      }
     }),
   );
   return mergeOutputs(blocks);
 }
 
 /**
- * The worker entry. Compiled, it is worker.js. From source it is worker.ts, loaded through a
- * tiny bootstrap that registers tsx's loader inside the worker (Node 20 does not apply
- * `--import tsx` from execArgv to a worker's entry file).
- */
-/**
- * Threads pay off only when there is enough work to cover their start-up (~0.1 s compiled,
- * more under tsx): about 3 million child-trajectories, e.g. 1,000 runs of 3,000 children.
+ * Threads pay off only when there is enough work to cover handing it over. Starting them
+ * (~0.1 s compiled, ~0.3 s from source) needs about 3 million child-trajectories (1,000 runs of
+ * 3,000 children); once started they are kept (WorkerPool), and then 300,000 are enough.
  */
 function defaultWorkers(plan: SimulationPlan, runs: number): number {
   const m = plan.model;
   const entriesPerDay = m.entries.reduce((a, b) => a + b, 0) / m.windowDays;
   const trajectories = runs * (plan.stockCategory.length + entriesPerDay * plan.horizonDays);
-  return trajectories < 3_000_000 ? 1 : Math.min(4, availableParallelism());
+  const threads = Math.min(4, availableParallelism());
+  if (trajectories >= 3_000_000 || (trajectories >= 300_000 && pool.started >= threads)) return threads;
+  return 1;
 }
 
-function createWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+/** The plan as sent to a worker: big arrays as typed arrays (copied as one block), no quality notes. */
+function toTransferable(plan: SimulationPlan): SimulationPlan {
+  return { ...plan, model: { ...plan.model, quality: [] }, stockBandEnds: Float64Array.from(plan.stockBandEnds) as unknown as number[] };
 }
 
-function runInWorker(plan: SimulationPlan, first: number, count: number, seed: number, progress: (done: number) => void): Promise<RunOutputs> {
-  if (count === 0) return Promise.resolve(simulateRuns(plan, first, 0, seed));
-  return new Promise((resolve, reject) => {
-    const worker = createWorker({ plan, first, count, seed });
-    let settled = false;
-    worker.on('message', (message: { type: 'progress'; done: number } | { type: 'done'; outputs: RunOutputs }) => {
-      if (message.type === 'progress') progress(message.done);
-      else {
-        settled = true;
-        progress(count);
-        resolve(message.outputs);
-        void worker.terminate();
+type WorkerReply = { type: 'progress'; done: number } | { type: 'done'; outputs: RunOutputs } | { type: 'error'; message: string; stack?: string };
+
+/** One worker thread that runs blocks of runs on request, one at a time. */
+class PooledWorker {
+  private pending: { resolve: (o: RunOutputs) => void; reject: (e: Error) => void; progress: (done: number) => void } | null = null;
+  broken = false;
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (message: WorkerReply) => {
+      const task = this.pending;
+      if (!task) return;
+      if (message.type === 'progress') task.progress(message.done);
+      else if (message.type === 'done') {
+        this.pending = null;
+        task.resolve(message.outputs);
+      } else {
+        this.pending = null;
+        const error = new Error(`forecast worker: ${message.message}`);
+        if (message.stack) error.stack = message.stack;
+        task.reject(error);
       }
     });
-    worker.on('error', (error) => {
-      settled = true;
-      reject(error);
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => this.fail(new Error(`forecast worker stopped with exit code ${code} before finishing`)));
+  }
+
+  private planId = 0;
+
+  /** Run a block; the plan is sent only if this worker does not hold it yet. */
+  run(sent: { id: number; plan: SimulationPlan }, first: number, count: number, seed: number, progress: (done: number) => void): Promise<RunOutputs> {
+    const plan = this.planId === sent.id ? undefined : sent.plan;
+    this.planId = sent.id;
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject, progress };
+      this.worker.postMessage({ planId: sent.id, plan, first, count, seed });
     });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`forecast worker stopped with exit code ${code} before finishing`));
-    });
+  }
+
+  /** Idle threads must not keep the process alive. */
+  hold(busy: boolean): void {
+    if (busy) this.worker.ref();
+    else this.worker.unref();
+  }
+
+  terminate(): Promise<number> {
+    this.broken = true;
+    return this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.broken = true;
+    const task = this.pending;
+    this.pending = null;
+    task?.reject(error);
+  }
+}
+
+/**
+ * Worker threads kept for the life of the process (a server runs many forecasts): starting a
+ * thread costs ~50 ms compiled and more from source, so forecasts after the first pay nothing.
+ */
+class WorkerPool {
+  private idle: PooledWorker[] = [];
+  private all = new Set<PooledWorker>();
+
+  /** Threads running now (busy or idle). */
+  get started(): number {
+    return this.all.size;
+  }
+
+  private waiting: ((worker: PooledWorker | null) => void)[] = [];
+
+  /** At most one thread per core (4 at most): concurrent forecasts share them, each keeping at least one busy. */
+  readonly max = Math.min(4, availableParallelism());
+
+  async acquire(): Promise<PooledWorker> {
+    let worker = this.idle.pop();
+    while (worker?.broken) worker = this.idle.pop();
+    if (!worker && this.all.size >= this.max) worker = (await new Promise<PooledWorker | null>((resolve) => this.waiting.push(resolve))) ?? undefined;
+    if (!worker) {
+      const created = new PooledWorker(await createWorker());
+      this.all.add(created);
+      worker = created;
+    }
+    worker.hold(true);
+    return worker;
+  }
+
+  release(worker: PooledWorker): void {
+    const next = this.waiting.shift();
+    if (worker.broken) {
+      this.all.delete(worker);
+      next?.(null); // the waiter starts a thread of its own in its place
+      return;
+    }
+    if (next) next(worker);
+    else {
+      worker.hold(false);
+      this.idle.push(worker);
+    }
+  }
+
+  async close(): Promise<void> {
+    const workers = [...this.all];
+    this.all.clear();
+    this.idle = [];
+    for (const waiter of this.waiting.splice(0)) waiter(null);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+const pool = new WorkerPool();
+let planCount = 0;
+
+/** Stop the forecast's worker threads (e.g. when a server shuts down); new forecasts start them again. */
+export function closeForecastWorkers(): Promise<void> {
+  return pool.close();
+}
+
+/**
+ * The worker entry. Compiled, it is worker.js. From source (tsx), the worker and what it
+ * imports are bundled once per process with esbuild (which tsx itself runs on) and started
+ * from that text: registering tsx inside each worker cost 1-2 s of CPU per thread.
+ */
+let bundled: Promise<string> | undefined;
+
+async function createWorker(): Promise<Worker> {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  bundled ??= bundleWorker();
+  return new Worker(await bundled, { eval: true });
+}
+
+async function bundleWorker(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
   });
+  return result.outputFiles[0]!.text;
 }
 
 export function mergeOutputs(blocks: readonly RunOutputs[]): RunOutputs {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { project } from './project.js';
-import { runMonteCarlo } from './parallel.js';
+import { closeForecastWorkers, runMonteCarlo } from './parallel.js';
 import { buildPlan, compileScenario, timeline } from './compile.js';
 import { seriesValues } from './summary.js';
 import { toDayNumber } from '../calendar/index.js';
@@ -121,5 +121,15 @@ describe('project: continuous-time Monte Carlo', () => {
     expect(Array.from(inWorkers.stock)).toEqual(Array.from(inThread.stock));
     expect(Array.from(inWorkers.exits)).toEqual(Array.from(inThread.exits));
     expect(seen.at(-1)).toBe(40);
+    // Two forecasts at once share the kept threads (3 asked for each, at most one per core) and
+    // still give the same runs; a different plan on the same threads is not confused with the first.
+    const other = buildPlan(model, stock.slice(0, 60), time, compileScenario(undefined, model, time), true);
+    const [again, second] = await Promise.all([
+      runMonteCarlo(plan, { runs: 40, seed: 9, workers: 3 }),
+      runMonteCarlo(other, { runs: 30, seed: 4, workers: 3 }),
+    ]);
+    expect(Array.from(again.stock)).toEqual(Array.from(inThread.stock));
+    expect(Array.from(second.stock)).toEqual(Array.from((await runMonteCarlo(other, { runs: 30, seed: 4, workers: 1 })).stock));
+    await closeForecastWorkers();
   });
 });

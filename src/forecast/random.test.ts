@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, gamma, mixSeed, poisson } from './random.js';
+import { createChildRandom, createRandom, gamma, mixSeed, poisson } from './random.js';
 
 const moments = (xs: number[]) => {
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -33,5 +33,34 @@ describe('random', () => {
       expect(m.variance / mean).toBeGreaterThan(0.93);
       expect(m.variance / mean).toBeLessThan(1.07);
     }
+  });
+
+  it('gives each child a uniform stream of its own, restarted by reseeding', () => {
+    const child = createChildRandom();
+    child.reseed(mixSeed(7, 3));
+    const first = [child.uniform(), child.uniform(), child.uniform()];
+    child.reseed(mixSeed(7, 3));
+    expect([child.uniform(), child.uniform(), child.uniform()]).toEqual(first);
+    // First and second draws of 50,000 neighbouring children (run 7, child i): uniform and unrelated.
+    const n = 50_000;
+    const a = new Float64Array(n);
+    const b = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      child.reseed(mixSeed(7, i));
+      a[i] = child.uniform();
+      b[i] = child.uniform();
+    }
+    const m = moments(Array.from(a));
+    expect(Math.abs(m.mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / n));
+    expect(Math.abs(m.variance - 1 / 12)).toBeLessThan(0.002);
+    let next = 0;
+    let pair = 0;
+    for (let i = 0; i < n; i++) {
+      if (i + 1 < n) next += (a[i]! - 0.5) * (a[i + 1]! - 0.5);
+      pair += (a[i]! - 0.5) * (b[i]! - 0.5);
+    }
+    // Correlations (s.e. ≈ 1/√n ≈ 0.0045): child to next child, and first to second draw.
+    expect(Math.abs((next / (n - 1)) * 12)).toBeLessThan(0.02);
+    expect(Math.abs((pair / n) * 12)).toBeLessThan(0.02);
   });
 });

@@ -54,6 +54,28 @@ export function createRandom(seed: number): Random {
   return { uniform, reseed };
 }
 
+/**
+ * A counter-based stream for one child: output k is splitmix32(key, k), so restarting it for
+ * the next child is two assignments (no warm-up). Used for the per-child streams that keep
+ * scenario and baseline runs paired child by child; each child needs only a handful of draws.
+ */
+export function createChildRandom(): Random {
+  let key = 0;
+  let k = 0;
+  const uniform = () => {
+    k = (k + 1) | 0;
+    let z = (key + Math.imul(0x9e3779b9, k)) | 0;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (((z ^ (z >>> 16)) >>> 0) + 0.5) / 4294967296;
+  };
+  const reseed = (value: number) => {
+    key = value | 0;
+    k = 0;
+  };
+  return { uniform, reseed };
+}
+
 export function exponential(random: Random, rate: number): number {
   return -Math.log(random.uniform()) / rate;
 }

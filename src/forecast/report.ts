@@ -132,7 +132,8 @@ export function rateTable(model: ForecastModel): object[] {
   return rows;
 }
 
-function qualitySummary(model: ForecastModel): object[] {
+/** Data-quality notes counted by rule, with one example each. */
+export function qualitySummary(model: ForecastModel): { issue: string; children: number; example: string | undefined }[] {
   const counts = new Map<string, number>();
   for (const q of model.quality) counts.set(`${q.action}: ${q.rule}`, (counts.get(`${q.action}: ${q.rule}`) ?? 0) + 1);
   return [...counts].map(([issue, n]) => ({ issue, children: n, example: model.quality.find((q) => `${q.action}: ${q.rule}` === issue)?.detail }));

@@ -1,6 +1,6 @@
 import { DAYS_PER_YEAR } from './ages.js';
 import { emptyOutputs, type RunOutputs, type SimulationPlan } from './plan.js';
-import { createRandom, gamma, mixSeed, poisson, standardNormal, type Random } from './random.js';
+import { createChildRandom, createRandom, gamma, mixSeed, poisson, standardNormal } from './random.js';
 
 /**
  * The Monte Carlo engine: each run draws the rates from their posteriors (parameter
@@ -8,6 +8,11 @@ import { createRandom, gamma, mixSeed, poisson, standardNormal, type Random } fr
  * exponential waiting times for competing hazards, exact birthdays for ageing, ageing out at
  * the maximum age, Poisson entries. No time steps, so no step-size bias and no per-day loop
  * over children; stock is recorded through per-day difference arrays.
+ *
+ * Cheap by construction: each event costs one Exp(1) draw, spent against the cumulative
+ * hazard across band and scenario-epoch boundaries (inverse cumulative hazard: the exit time is
+ * sampled directly, with no new draw at each birthday), one uniform for the destination, and
+ * table look-ups; per-child streams restart with two assignments; no allocation per child.
  */
 
 /** Run `count` runs numbered from `firstRun`; run r uses seed `seed + r` whatever the split. */
@@ -51,10 +56,13 @@ function createEngine(plan: SimulationPlan) {
   const cumulative = new Float64Array(nHE * nStates * nDT);
   const entryRate = new Float64Array(nEntryGroups);
   const entryYearEffect = new Float64Array(nYears);
-  const occupancy = new Float64Array(nStates * (end + 1));
+  // Whole children: 32-bit counts keep this table (states × days) half the size in cache.
+  const occupancy = new Int32Array(nStates * (end + 1));
+  const stride = end + 1;
   const ends = new Float64Array(nBands);
   const bandYears = m.ageBands.map((b) => b.toYears);
   const overlays = plan.capacity;
+  const nOverlays = overlays.length;
   const overlayStays = overlays.map(() => [] as number[]);
   const overlayOcc = new Float64Array(end + 1);
 
@@ -62,32 +70,43 @@ function createEngine(plan: SimulationPlan) {
   // child from (run seed, child number). A scenario that changes one child's path then leaves
   // every other child's path as it was, so scenario − baseline differences are sharp.
   const runRandom = createRandom(0);
-  const childRandom = createRandom(0);
-  let random: Random = runRandom;
+  const childRandom = createChildRandom();
+  // Children draw only from their own streams: one monomorphic function, inlined in follow().
+  const childUniform = childRandom.uniform;
   let runSeed = 0;
   let out: RunOutputs;
   let runIndex = 0;
 
-  const yearOf = (t: number): number => {
-    let y = 0;
-    while (y < nYears - 1 && t >= plan.yearStarts[y + 1]!) y++;
-    return y;
-  };
+  // Forecast year of each day (year starts are whole days, so floor(t) decides).
+  const yearOfDay = new Int32Array(end + 1);
+  for (let day = 0, y = 0; day <= end; day++) {
+    while (y < nYears - 1 && day >= plan.yearStarts[y + 1]!) y++;
+    yearOfDay[day] = y;
+  }
+  const yearOf = (t: number): number => yearOfDay[t < end ? Math.floor(t) : end]!;
+  const stockCategory = Int32Array.from(plan.stockCategory);
+  const stockBandEnds = Float64Array.from(plan.stockBandEnds);
 
   function drawRates(): void {
     // Year effects (drift.ts): one on all hazards, a random walk by forecast year on entries.
-    const drift = plan.parameterUncertainty ? m.drift : { entriesSd: 0, hazardSd: 0 };
-    const hazardEffect = Math.exp(drift.hazardSd * standardNormal(random) - drift.hazardSd ** 2 / 2);
+    // The s.d.s are themselves uncertain (drift.ts): drawn per run from their posterior, which
+    // makes the year effects Student t; each run's effects still average 1.
+    const drift = m.drift;
+    const on = plan.parameterUncertainty ? 1 : 0;
+    const df = drift.df ?? 0;
+    const hazardSd = on * drift.hazardSd * (df > 0 ? Math.sqrt(df / (2 * gamma(runRandom, df / 2, 1))) : 1);
+    const entriesSd = on * drift.entriesSd * (df > 0 ? Math.sqrt(df / (2 * gamma(runRandom, df / 2, 1))) : 1);
+    const hazardEffect = Math.exp(hazardSd * standardNormal(runRandom) - hazardSd ** 2 / 2);
     let walk = 0;
     for (let y = 0; y < nYears; y++) {
-      walk += drift.entriesSd * standardNormal(random);
-      entryYearEffect[y] = Math.exp(walk - ((y + 1) * drift.entriesSd ** 2) / 2);
+      walk += entriesSd * standardNormal(runRandom);
+      entryYearEffect[y] = Math.exp(walk - ((y + 1) * entriesSd ** 2) / 2);
     }
     for (let i = 0; i < nStates * nDest; i++) {
       const state = (i / nDest) | 0;
       const shape = m.events[i]! + m.priorShape[i]!;
       const rate = m.exposure[state]! + m.priorRate[i]!;
-      rates[i] = (shape <= 0 ? 0 : plan.parameterUncertainty ? gamma(random, shape, rate) : shape / rate) * hazardEffect;
+      rates[i] = (shape <= 0 ? 0 : plan.parameterUncertainty ? gamma(runRandom, shape, rate) : shape / rate) * hazardEffect;
     }
     for (let e = 0; e < nHE; e++) {
       const mult = plan.hazardMultiplier[e]!;
@@ -109,13 +128,13 @@ function createEngine(plan: SimulationPlan) {
     let entered = 0;
     for (let g = 0; g < nEntryGroups; g++) entered += m.entries[g]!;
     const lambda = plan.parameterUncertainty
-      ? gamma(random, entered + m.entryShape, m.windowDays)
+      ? gamma(runRandom, entered + m.entryShape, m.windowDays)
       : (entered + m.entryShape) / m.windowDays;
     // A small Dirichlet prior (0.01 a group) lets unseen groups occur rarely in draws; point
     // estimates use the observed split exactly.
     let weightSum = 0;
     for (let g = 0; g < nEntryGroups; g++) {
-      const w = plan.parameterUncertainty ? gamma(random, m.entries[g]! + 0.01, 1) : m.entries[g]!;
+      const w = plan.parameterUncertainty ? gamma(runRandom, m.entries[g]! + 0.01, 1) : m.entries[g]!;
       entryRate[g] = w;
       weightSum += w;
     }
@@ -123,7 +142,7 @@ function createEngine(plan: SimulationPlan) {
   }
 
   function record(state: number, from: number, to: number): void {
-    const row = state * (end + 1);
+    const row = state * stride;
     // Present on day d when from <= d < to: report days count children in care at that moment.
     occupancy[row + Math.ceil(from)]! += 1;
     occupancy[row + Math.ceil(to)]! -= 1;
@@ -140,27 +159,33 @@ function createEngine(plan: SimulationPlan) {
     }
   }
 
-  /** Follow one child from time t; `ends` holds its band-end days. placementStart −1 = existing placement. */
+  /**
+   * Follow one child from time t; `ends` holds its band-end days. placementStart −1 = existing
+   * placement. `budget` is an Exp(1) draw spent against the cumulative hazard: the event happens
+   * where the integrated hazard reaches it, however many band or epoch boundaries lie between.
+   */
   function follow(t: number, category: number, placementStart: number): void {
     let band = 0;
     while (band < nBands && ends[band]! <= t) band++;
     if (band === nBands) return;
     let epoch = 0;
     while (epoch < nHE - 1 && hazardEpochEnd[epoch]! <= t) epoch++;
+    let budget = -Math.log(childUniform());
     for (;;) {
       const state = band * nC + category;
       const q = total[epoch * nStates + state]!;
       const bandEnd = ends[band]!;
       const epochEnd = hazardEpochEnd[epoch]!;
       const limit = bandEnd < epochEnd ? bandEnd : epochEnd;
-      const next = q > 0 ? t - Math.log(random.uniform()) / q : Infinity;
-      if (next < limit) {
+      const need = q * (limit - t);
+      if (budget < need) {
+        const next = t + budget / q;
         record(state, t, next);
         const base = (epoch * nStates + state) * nDT;
-        const u = random.uniform() * q;
+        const u = childUniform() * q;
         let d = 0;
         while (d < nDT - 1 && cumulative[base + d]! <= u) d++;
-        closePlacement(category, placementStart, next);
+        if (nOverlays > 0) closePlacement(category, placementStart, next);
         t = next;
         if (d < nC) {
           category = d;
@@ -173,23 +198,36 @@ function createEngine(plan: SimulationPlan) {
           category = moves[x]!.toCategory;
         }
         placementStart = t;
+        budget = -Math.log(childUniform());
         continue;
       }
+      budget -= need;
       record(state, t, limit);
       t = limit;
       if (t >= end) {
-        closePlacement(category, placementStart, end);
+        if (nOverlays > 0) closePlacement(category, placementStart, end);
         return;
       }
       if (t >= bandEnd) {
         band++;
         if (band === nBands) {
-          closePlacement(category, placementStart, t);
+          if (nOverlays > 0) closePlacement(category, placementStart, t);
           leave(nExit, t);
           return;
         }
       }
       if (t >= epochEnd && epoch < nHE - 1) epoch++;
+    }
+  }
+
+  // Its own function (not inline in run()): a long loop in run() was compiled on the stack and
+  // thrown away at every following call, once per run.
+  function followStock(): void {
+    const nStock = stockCategory.length;
+    for (let i = 0; i < nStock; i++) {
+      for (let b = 0; b < nBands; b++) ends[b] = stockBandEnds[i * nBands + b]!;
+      childRandom.reseed(mixSeed(runSeed, i));
+      follow(0, stockCategory[i]!, -1);
     }
   }
 
@@ -204,20 +242,19 @@ function createEngine(plan: SimulationPlan) {
       for (let g = 0; g < nEntryGroups; g++) {
         const mean = entryRate[g]! * mult[g]! * yearEffect * (to - from);
         if (!(mean > 0)) continue;
-        random = runRandom;
-        const n = poisson(random, mean);
+        const n = poisson(runRandom, mean);
+        const groupSeed = mixSeed(runSeed, 1_000_003 + e * 4096 + g);
         const state = g % nStates;
         const band = (state / nC) | 0;
         const category = state % nC;
         const ages = m.entryAges[g]!;
         for (let k = 0; k < n; k++) {
           // Entrant k of group g in entry epoch e has its own stream, whatever the counts elsewhere.
-          childRandom.reseed(mixSeed(runSeed, mixSeed(1_000_003 + e * 4096 + g, k)));
-          random = childRandom;
-          const t = from + random.uniform() * (to - from);
+          childRandom.reseed(mixSeed(groupSeed, k));
+          const t = from + childUniform() * (to - from);
           const age = ages.length > 0
-            ? ages[Math.floor(random.uniform() * ages.length)]! + random.uniform()
-            : (m.ageBands[band]!.fromYears + random.uniform() * (bandYears[band]! - m.ageBands[band]!.fromYears)) * DAYS_PER_YEAR;
+            ? ages[Math.floor(childUniform() * ages.length)]! + childUniform()
+            : (m.ageBands[band]!.fromYears + childUniform() * (bandYears[band]! - m.ageBands[band]!.fromYears)) * DAYS_PER_YEAR;
           const dob = t - age;
           for (let b = 0; b < nBands; b++) ends[b] = dob + bandYears[b]! * DAYS_PER_YEAR;
           out.entries[runIndex * nYears + yearOf(t)]! += 1;
@@ -240,7 +277,7 @@ function createEngine(plan: SimulationPlan) {
         const start = stays[2 * i]!;
         const end = stays[2 * i + 1]!;
         for (let j = occupants.length - 1; j >= 0; j--) if (occupants[j]! <= start) occupants.splice(j, 1);
-        if (occupants.length < overlay.places && random.uniform() < overlay.share) {
+        if (occupants.length < overlay.places && runRandom.uniform() < overlay.share) {
           occupants.push(end);
           occ[Math.ceil(start)]! += 1;
           occ[Math.ceil(end)]! -= 1;
@@ -263,31 +300,32 @@ function createEngine(plan: SimulationPlan) {
     }
   }
 
-  // Report day → index (−1 elsewhere), so the daily sweep below does one lookup a day.
-  const reportIndexOfDay = new Int32Array(end + 1).fill(-1);
-  plan.reportDays.forEach((d, k) => (reportIndexOfDay[d] = k));
-  const intervalOfDay = new Int32Array(end + 1);
-  for (let day = 0, k = 0; day <= end; day++) {
-    while (k < nReport - 2 && day >= plan.reportDays[k + 1]!) k++;
-    intervalOfDay[day] = k;
-  }
+  const reportDays = Int32Array.from(plan.reportDays);
   const intervalDays = new Float64Array((nReport - 1) * nC);
 
+  /** Per-day differences → stock on each report day and child-days in each interval (tight loops, no look-ups). */
   function summarise(): void {
     const nIntervals = nReport - 1;
     const stock = out.stock;
     const stockBase = runIndex * nReport * nStates;
     intervalDays.fill(0);
     for (let s = 0; s < nStates; s++) {
-      const row = s * (end + 1);
+      const row = s * stride;
       const c = s % nC;
       let level = 0;
-      for (let day = 0; day <= H; day++) {
-        level += occupancy[row + day]!;
-        const k = reportIndexOfDay[day]!;
-        if (k >= 0) stock[stockBase + k * nStates + s] = level;
-        if (day < H) intervalDays[intervalOfDay[day]! * nC + c]! += level;
+      for (let k = 0; k < nIntervals; k++) {
+        const from = reportDays[k]!;
+        const to = reportDays[k + 1]!;
+        level += occupancy[row + from]!;
+        stock[stockBase + k * nStates + s] = level;
+        let sum = level;
+        for (let day = from + 1; day < to; day++) {
+          level += occupancy[row + day]!;
+          sum += level;
+        }
+        intervalDays[k * nC + c]! += sum;
       }
+      stock[stockBase + nIntervals * nStates + s] = level + occupancy[row + H]!;
     }
     out.childDays.set(intervalDays, runIndex * nIntervals * nC);
   }
@@ -296,21 +334,12 @@ function createEngine(plan: SimulationPlan) {
     run(seed: number, outputs: RunOutputs, index: number): void {
       runSeed = seed;
       runRandom.reseed(seed);
-      random = runRandom;
       out = outputs;
       runIndex = index;
       occupancy.fill(0);
       drawRates();
-      const nStock = plan.stockCategory.length;
-      for (let i = 0; i < nStock; i++) {
-        for (let b = 0; b < nBands; b++) ends[b] = plan.stockBandEnds[i * nBands + b]!;
-        childRandom.reseed(mixSeed(runSeed, i));
-        random = childRandom;
-        follow(0, plan.stockCategory[i]!, -1);
-      }
-      random = runRandom;
+      followStock();
       addEntrants();
-      random = runRandom;
       summarise();
       assignOverlays();
     },

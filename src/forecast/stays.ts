@@ -1,6 +1,6 @@
 import { groupOf, ssda903 } from '../model/code-lists/index.js';
-import { fromDayNumber, isIsoDate } from '../calendar/index.js';
-import { dayOf } from './ages.js';
+import { fromDayNumber } from '../calendar/index.js';
+import { dayOf, parseDay } from './ages.js';
 import { careExitReasonOf } from './config.js';
 import type { ChildRow, EpisodeRow, PlanRow, QualityNote, Stay } from './types.js';
 
@@ -24,24 +24,57 @@ export interface StayBuild {
 
 export const childKey = (laCode: string, childId: string): string => `${laCode}|${childId}`;
 
-/** Index children by key; a child without any date of birth cannot be aged and is dropped. */
-export function indexChildren(children: readonly ChildRow[], quality: QualityNote[]): Map<string, ChildFacts> {
-  const byKey = new Map<string, ChildFacts>();
-  for (const child of children) {
-    const dob = child.dateOfBirth ?? child.expectedDob ?? null;
-    if (dob === null || !isIsoDate(dob)) {
-      quality.push({
-        laCode: child.laCode,
-        childId: child.childId,
-        rule: 'date of birth needed to age the child',
-        action: 'dropped',
-        detail: `date_of_birth ${JSON.stringify(child.dateOfBirth)} is not a date`,
-      });
-      continue;
+/**
+ * Children by authority then child ID (two Map look-ups on strings the rows already hold: no
+ * key string is built per row). A child without any date of birth cannot be aged and is dropped.
+ */
+export class ChildIndex {
+  private readonly byLa = new Map<string, Map<string, ChildFacts>>();
+
+  constructor(children: readonly ChildRow[], quality: QualityNote[]) {
+    for (const child of children) {
+      const dob = child.dateOfBirth ?? child.expectedDob ?? null;
+      const dobDay = dob === null ? Number.NaN : parseDay(dob);
+      if (Number.isNaN(dobDay)) {
+        quality.push({
+          laCode: child.laCode,
+          childId: child.childId,
+          rule: 'date of birth needed to age the child',
+          action: 'dropped',
+          detail: `date_of_birth ${JSON.stringify(child.dateOfBirth)} is not a date`,
+        });
+        continue;
+      }
+      this.group(this.byLa, child.laCode).set(child.childId, { dobDay, uasc: child.uasc });
     }
-    byKey.set(childKey(child.laCode, child.childId), { dobDay: dayOf(dob), uasc: child.uasc });
   }
-  return byKey;
+
+  get(laCode: string, childId: string): ChildFacts | undefined {
+    return this.byLa.get(laCode)?.get(childId);
+  }
+
+  /** Rows grouped by (laCode, childId), in first-seen order. */
+  static groupRows<T extends { readonly laCode: string; readonly childId: string }>(rows: readonly T[]): T[][] {
+    const byLa = new Map<string, Map<string, T[]>>();
+    const groups: T[][] = [];
+    for (const row of rows) {
+      let byChild = byLa.get(row.laCode);
+      if (!byChild) byLa.set(row.laCode, (byChild = new Map()));
+      let list = byChild.get(row.childId);
+      if (!list) {
+        byChild.set(row.childId, (list = []));
+        groups.push(list);
+      }
+      list.push(row);
+    }
+    return groups;
+  }
+
+  private group(byLa: Map<string, Map<string, ChildFacts>>, laCode: string): Map<string, ChildFacts> {
+    let byChild = byLa.get(laCode);
+    if (!byChild) byLa.set(laCode, (byChild = new Map()));
+    return byChild;
+  }
 }
 
 export interface CareStayOptions {
@@ -58,23 +91,17 @@ export function buildCareStays(
   options: CareStayOptions,
 ): StayBuild {
   const quality: QualityNote[] = [];
-  const facts = indexChildren(children, quality);
+  const facts = new ChildIndex(children, quality);
   const otherCategory = options.categories.indexOf('other');
   const otherExit = options.exitReasons.indexOf('other');
-  const byChild = new Map<string, EpisodeRow[]>();
   let dataEndDay = -Infinity;
-  for (const e of episodes) {
-    const key = childKey(e.laCode, e.childId);
-    let list = byChild.get(key);
-    if (!list) byChild.set(key, (list = []));
-    list.push(e);
-    dataEndDay = Math.max(dataEndDay, dayOf(e.decom), e.dec ? dayOf(e.dec) : -Infinity);
-  }
+  for (const e of episodes) dataEndDay = Math.max(dataEndDay, dayOf(e.decom), e.dec ? dayOf(e.dec) : -Infinity);
   if (options.dataEnd !== undefined) dataEndDay = Math.max(dataEndDay, dayOf(options.dataEnd));
   const stays: Stay[] = [];
-  for (const [key, list] of byChild) {
-    const child = facts.get(key);
+  for (const list of ChildIndex.groupRows(episodes)) {
     const first = list[0]!;
+    const child = facts.get(first.laCode, first.childId);
+    const key = childKey(first.laCode, first.childId);
     if (!child) {
       addNote(quality, first, 'episodes need a child record with a date of birth', 'dropped', `${list.length} episode(s) dropped`);
       continue;
@@ -160,20 +187,14 @@ function closeStay(
  */
 export function buildPlanStays(plans: readonly PlanRow[], children: readonly ChildRow[], dataEnd?: string): StayBuild {
   const quality: QualityNote[] = [];
-  const facts = indexChildren(children, quality);
-  const byChild = new Map<string, PlanRow[]>();
+  const facts = new ChildIndex(children, quality);
   let dataEndDay = -Infinity;
-  for (const p of plans) {
-    const key = childKey(p.laCode, p.childId);
-    let list = byChild.get(key);
-    if (!list) byChild.set(key, (list = []));
-    list.push(p);
-    dataEndDay = Math.max(dataEndDay, dayOf(p.start), p.end ? dayOf(p.end) : -Infinity);
-  }
+  for (const p of plans) dataEndDay = Math.max(dataEndDay, dayOf(p.start), p.end ? dayOf(p.end) : -Infinity);
   if (dataEnd !== undefined) dataEndDay = Math.max(dataEndDay, dayOf(dataEnd));
   const stays: Stay[] = [];
-  for (const [key, list] of byChild) {
-    const child = facts.get(key);
+  for (const list of ChildIndex.groupRows(plans)) {
+    const child = facts.get(list[0]!.laCode, list[0]!.childId);
+    const key = childKey(list[0]!.laCode, list[0]!.childId);
     if (!child) {
       quality.push({ laCode: list[0]!.laCode, childId: list[0]!.childId, rule: 'plans need a child record with a date of birth', action: 'dropped', detail: `${list.length} plan(s) dropped` });
       continue;

@@ -10,6 +10,8 @@ export interface EpisodeRow {
   readonly place: string;
   readonly placeProvider: string | null;
   readonly rec: string | null;
+  /** SSDA903 LS code (for the legal-status forecast); absent when not loaded. */
+  readonly legalStatus?: string | null;
 }
 
 /** The child facts the forecast needs (from child). */

@@ -96,10 +96,10 @@ Examples:
           await output(tables, options, () => {
             console.log(`Backtest: fit on ${windowYears} year(s) before each origin, forecast 1 year, ${runs} runs. Origins: ${origins.join(', ')}`);
             printTable(result.summary.filter((s) => s.level !== 'state').map((s) => ({
-              series: s.series, origins: s.origins, 'MAPE %': pct(s.mape), 'in 50%': pct(s.coverage50), 'in 80%': pct(s.coverage80), 'in 95%': pct(s.coverage95),
+              series: s.series, origins: s.origins, 'MAPE %': pct(s.mape), 'in 50%': pct(s.coverage50), 'in 80%': pct(s.coverage80), 'in 90%': pct(s.coverage90), 'in 95%': pct(s.coverage95),
             })));
             const o = result.overall;
-            console.log(`\nAcross ${o.pairs} (age band × placement, origin) pairs: 50% interval held the outcome ${pct(o.coverage50)}%, 80% ${pct(o.coverage80)}%, 95% ${pct(o.coverage95)}%.`);
+            console.log(`\nAcross ${o.pairs} (age band × placement, origin) pairs: 50% interval held the outcome ${pct(o.coverage50)}%, 80% ${pct(o.coverage80)}%, 90% ${pct(o.coverage90)}%, 95% ${pct(o.coverage95)}%.`);
           });
           return;
         }
