@@ -8,6 +8,7 @@
  * The data are generated here (deterministic, calibrated only to DfE-like volumes: a county with
  * about 16,000 referrals a year), because synthesising with src/synth takes minutes per authority.
  */
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
@@ -24,6 +25,10 @@ const referralsPerYear = Number(argValue('referrals', '16000'));
 const runs = Number(argValue('runs', '3'));
 const sample = Number(argValue('sample', '0'));
 const skip = argValue('skip', '');
+/** Time each indicator on its own (sequentially) after the suite runs, slowest first. */
+const perIndicator = process.argv.includes('--per-indicator');
+/** PGlite only: keep the loaded database in this folder and reuse it on the next run (development). */
+const dataDir = argValue('data-dir', '');
 
 type Row = Record<string, unknown>;
 
@@ -136,14 +141,33 @@ async function suite(db: Kysely<Database>, la: string): Promise<number> {
   return results.length;
 }
 
+async function timeEachIndicator(db: Kysely<Database>, la: string): Promise<void> {
+  const rows: { id: string; wall: number; cpu: number }[] = [];
+  for (const def of listIndicators().filter((d) => d.units)) {
+    const before = process.cpuUsage();
+    const run = await timed(() => computeIndicators(db, { laCode: la, years: YEARS, indicators: [def.id] }));
+    const used = process.cpuUsage(before);
+    rows.push({ id: def.id, wall: run.seconds, cpu: (used.user + used.system) / 1e6 });
+  }
+  rows.sort((a, b) => b.wall - a.wall);
+  console.log(`per indicator (alone, 10 years), slowest first: ${rows.map((r) => `${r.id} ${(r.wall * 1000).toFixed(0)} ms (cpu ${(r.cpu * 1000).toFixed(0)})`).join('; ')}`);
+  console.log(`sum of all ${rows.length}: ${rows.reduce((s, r) => s + r.wall, 0).toFixed(2)} s wall`);
+}
+
 async function benchOne(kind: 'pglite' | 'postgres', url?: string): Promise<void> {
-  const handle = kind === 'pglite' ? await openDatabase({ dataDir: 'memory://' }) : await openDatabase({ url: url!, poolSize: 4 });
+  const reuse = kind === 'pglite' && dataDir !== '' && existsSync(`${dataDir}/PG_VERSION`);
+  const handle = kind === 'pglite' ? await openDatabase({ dataDir: dataDir || 'memory://' }) : await openDatabase({ url: url!, poolSize: 4 });
   try {
     await migrateToLatest(handle.db as unknown as Kysely<unknown>);
-    const data = generateAuthority('886', referralsPerYear);
-    const loaded = await timed(() => load(handle.db, '886', data));
-    const refs = data.get('referral')!.length;
-    console.log(`${kind}: loaded ${loaded.result.toLocaleString()} rows (${refs.toLocaleString()} referrals over ${YEARS.length + 1} years) in ${loaded.seconds.toFixed(1)} s`);
+    if (reuse) {
+      console.log(`${kind}: reusing the database in ${dataDir}`);
+      await sql`ANALYZE`.execute(handle.db);
+    } else {
+      const data = generateAuthority('886', referralsPerYear);
+      const loaded = await timed(() => load(handle.db, '886', data));
+      const refs = data.get('referral')!.length;
+      console.log(`${kind}: loaded ${loaded.result.toLocaleString()} rows (${refs.toLocaleString()} referrals over ${YEARS.length + 1} years) in ${loaded.seconds.toFixed(1)} s`);
+    }
     const times: number[] = [];
     const cpu: number[] = [];
     let count = 0;
@@ -155,8 +179,9 @@ async function benchOne(kind: 'pglite' | 'postgres', url?: string): Promise<void
       cpu.push((used.user + used.system) / 1e6);
       count = run.result;
     }
+    if (perIndicator) await timeEachIndicator(handle.db, '886');
     const computable = listIndicators().filter((d) => d.units).length;
-    console.log(`${kind}: full suite (${computable} indicators × ${YEARS.length} years = ${count} results): median ${median(times).toFixed(2)} s wall over ${runs} runs (${times.map((x) => x.toFixed(2)).join(', ')}); this process's CPU ${median(cpu).toFixed(2)} s${kind === 'pglite' ? ' (PGlite runs in-process: CPU time = the database work)' : ' (client only; the server works separately)'}`);
+    console.log(`${kind}: full suite (${computable} indicators × ${YEARS.length} years = ${count} results): median ${median(times).toFixed(2)} s wall over ${runs} runs (${times.map((x) => x.toFixed(2)).join(', ')}); this process's CPU ${median(cpu).toFixed(2)} s${kind === 'pglite' ? ' (PGlite runs in-process: CPU time = the database work)' : ' (client only; the server works separately)'}; load average after ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   } finally {
     await handle.close();
   }

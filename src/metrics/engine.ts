@@ -50,11 +50,39 @@ export async function computeIndicators(db: Kysely<Database>, options: ComputeOp
   return out.flat();
 }
 
-/** Indicators whose unit SQL is identical (a count and its rate, mix and children variants) share one query. */
+/** Indicators whose unit SQL is identical (a count and its rate, mix and children variants, a family's measures) share one query. */
 interface SharedQuery {
   readonly dims: Breakdown[];
-  readonly aggregates: Set<IndicatorDefinition['aggregate']>;
-  rows?: Promise<AggregateRow[]>;
+  readonly needs: AggregateNeeds;
+  rows?: Promise<Record<string, unknown>[]>;
+}
+
+/** Which sums the shared query computes, by unit column. */
+interface AggregateNeeds {
+  readonly n: Set<string>;
+  readonly d: Set<string>;
+  readonly children: Set<string>;
+  readonly mean: Set<string>;
+  readonly median: Set<string>;
+}
+
+function columnsOf(def: IndicatorDefinition): { n: string; d: string; v: string } {
+  return { n: def.columns?.n ?? 'n', d: def.columns?.d ?? 'd', v: def.columns?.v ?? 'v' };
+}
+
+function addNeeds(needs: AggregateNeeds, def: IndicatorDefinition): void {
+  const c = columnsOf(def);
+  needs.n.add(c.n);
+  needs.d.add(c.d);
+  if (def.aggregate === 'children') needs.children.add(c.n);
+  if (def.aggregate === 'mean' || def.aggregate === 'median') needs.mean.add(c.v);
+  if (def.aggregate === 'median') needs.median.add(c.v);
+}
+
+function needsFor(def: IndicatorDefinition): AggregateNeeds {
+  const needs: AggregateNeeds = { n: new Set(), d: new Set(), children: new Set(), mean: new Set(), median: new Set() };
+  addNeeds(needs, def);
+  return needs;
 }
 
 function wantedDims(def: IndicatorDefinition, options: ComputeOptions): Breakdown[] {
@@ -71,9 +99,9 @@ function planSharedQueries(db: Kysely<Database>, definitions: IndicatorDefinitio
   for (const def of definitions) {
     if (!def.units || def.aggregate === 'equity') continue;
     const key = unitsKey(db, def);
-    const plan = plans.get(key) ?? { dims: [], aggregates: new Set() };
+    const plan = plans.get(key) ?? { dims: [], needs: needsFor(def) };
     for (const b of wantedDims(def, options)) if (!plan.dims.includes(b)) plan.dims.push(b);
-    plan.aggregates.add(def.aggregate);
+    addNeeds(plan.needs, def);
     plans.set(key, plan);
   }
   return plans;
@@ -128,14 +156,29 @@ async function computeOne(
   if (!def.units) throw new Error(`indicator ${def.id} has no computation`);
   const dims = wantedDims(def, options);
   const plan = shared.get(unitsKey(db, def))!;
-  plan.rows ??= runAggregate(db, def, periods, options.laCode, plan.dims, plan.aggregates);
-  const rows = await plan.rows;
+  plan.rows ??= runAggregate(db, def, periods, options.laCode, plan.dims, plan.needs);
+  const cols = columnsOf(def);
+  const rows = (await plan.rows).map((r) => viewRow(r, cols));
   return periods.map((period) => {
     const mine = rows.filter((r) => Number(r.y) === period.year);
     const total = mine.find((r) => plan.dims.every((b) => Number(r[`g_${b}`]) === 1)) ?? emptyRow(period.year);
     const pop = populations.get(period.year)!;
     return toResult(def, period, options.laCode, total, mine, dims, pop);
   });
+}
+
+/** One indicator's view of a shared query's row: its own columns as n, d, ch, vs, vc and q. */
+function viewRow(r: Record<string, unknown>, cols: { n: string; d: string; v: string }): AggregateRow {
+  return {
+    ...r,
+    y: Number(r.y),
+    n: r[`n_${cols.n}`] as number | null,
+    d: r[`d_${cols.d}`] as number | null,
+    ch: (r[`ch_${cols.n}`] ?? null) as number | null,
+    vs: (r[`vs_${cols.v}`] ?? null) as number | null,
+    vc: (r[`vc_${cols.v}`] ?? null) as number | null,
+    q: (r[`q_${cols.v}`] ?? null) as AggregateRow['q'],
+  };
 }
 
 function emptyRow(y: number): AggregateRow {
@@ -148,8 +191,8 @@ async function runAggregate(
   periods: Period[],
   laCode: string,
   dims: Breakdown[],
-  kinds: ReadonlySet<IndicatorDefinition['aggregate']> = new Set([def.aggregate]),
-): Promise<AggregateRow[]> {
+  needs: AggregateNeeds = needsFor(def),
+): Promise<Record<string, unknown>[]> {
   const la = sql`${laCode}::text`;
   let usesWorkingDays = false;
   const units = def.units!({ la, wd: (a, b) => ((usesWorkingDays = true), workingDaysSql(a, b)) });
@@ -157,10 +200,15 @@ async function runAggregate(
   const needsChild = dims.some((b) => b === 'age_band' || b === 'sex' || b === 'ethnicity');
   const needsTeam = dims.includes('locality');
   const dimSelect = dims.map((b) => `, ${dimExpression(b)} AS b_${b}`).join('');
-  const aggregates: string[] = ['sum(n)::float8 AS n', 'sum(d)::float8 AS d', ...dims.map((b) => `GROUPING(b_${b}) AS g_${b}`)];
-  if (kinds.has('children')) aggregates.push('count(DISTINCT CASE WHEN n > 0 THEN child_id END)::int AS ch');
-  if (kinds.has('mean') || kinds.has('median')) aggregates.push('sum(v)::float8 AS vs', 'count(v)::int AS vc');
-  if (kinds.has('median')) aggregates.push('percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY v) AS q');
+  const column = (c: string) => `x.${c}`;
+  const aggregates: string[] = [
+    ...[...needs.n].map((c) => `sum(${column(c)})::float8 AS n_${c}`),
+    ...[...needs.d].map((c) => `sum(${column(c)})::float8 AS d_${c}`),
+    ...dims.map((b) => `GROUPING(b_${b}) AS g_${b}`),
+    ...[...needs.children].map((c) => `count(DISTINCT CASE WHEN ${column(c)} > 0 THEN child_id END)::int AS ch_${c}`),
+    ...[...needs.mean].flatMap((c) => [`sum(${column(c)})::float8 AS vs_${c}`, `count(${column(c)})::int AS vc_${c}`]),
+    ...[...needs.median].map((c) => `percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY ${column(c)}) AS q_${c}`),
+  ];
   const groupSets = ['(y)', ...dims.map((b) => `(y, b_${b})`)].join(', ');
   const query = sql`
     WITH periods(y, ps, pe, ps3) AS (VALUES ${periodRows}),
@@ -174,7 +222,7 @@ async function runAggregate(
     SELECT y${sql.raw(dims.map((b) => `, b_${b}`).join(''))}, ${sql.raw(aggregates.join(', '))}
     FROM x GROUP BY GROUPING SETS (${sql.raw(groupSets)})`;
   const result = await query.execute(db);
-  return result.rows as AggregateRow[];
+  return result.rows as Record<string, unknown>[];
 }
 
 function quantiles(q: AggregateRow['q']): (number | null)[] {
@@ -272,7 +320,7 @@ async function computeEquity(
 ): Promise<IndicatorResult[]> {
   const cohort = getIndicator(def.cohort ?? '');
   if (!cohort?.units) throw new Error(`equity indicator ${def.id} needs a cohort indicator`);
-  const rows = await runAggregate(db, cohort, periods, options.laCode, ['ethnicity']);
+  const rows = (await runAggregate(db, cohort, periods, options.laCode, ['ethnicity'])).map((r) => viewRow(r, columnsOf(cohort)));
   return periods.map((period) => {
     const counts: Record<string, number> = {};
     for (const r of rows.filter((row) => Number(row.y) === period.year && row.b_ethnicity !== null)) counts[String(r.b_ethnicity)] = Number(r.n ?? 0);

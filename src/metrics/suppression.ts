@@ -1,4 +1,5 @@
 import { getIndicator } from './catalogue.js';
+import { protectTable, type SumGroup, type SumTable } from './protect-table.js';
 import type { BreakdownRow, IndicatorResult } from './types.js';
 
 /** DfE's symbol for a figure withheld to protect confidentiality (secondary suppression may apply). */
@@ -30,12 +31,6 @@ export interface PublishedResult extends Omit<IndicatorResult, 'value' | 'numera
   readonly suppression: { readonly threshold: number; readonly cells: number };
 }
 
-/** A count cell in an additive group: rows that add up to a total. */
-interface Cell {
-  readonly value: number;
-  hidden: boolean;
-}
-
 /**
  * Makes results publishable: primary suppression of small counts, then secondary suppression so
  * that no withheld count can be worked out from a total and the other rows of any breakdown
@@ -44,11 +39,8 @@ interface Cell {
  */
 export function suppress(results: readonly IndicatorResult[], policy: SuppressionPolicy = DEFAULT_SUPPRESSION): PublishedResult[] {
   if (!Number.isInteger(policy.threshold) || policy.threshold < 1) throw new Error(`suppression threshold must be a whole number of at least 1 (got ${policy.threshold})`);
+  // Every table is protected by protectTable (src/metrics/protect-table.ts), the one implementation.
   return results.map((r) => suppressOne(r, policy.threshold));
-}
-
-function isSmall(v: number | null, threshold: number): boolean {
-  return v !== null && v > 0 && v < threshold;
 }
 
 /** Which fields of a result are counts of children or events (and so must be protected). */
@@ -63,62 +55,47 @@ function countFields(r: IndicatorResult): { numerator: boolean; denominator: boo
   }
 }
 
+/**
+ * One field of a result as a table with totals: cell 0 is the total, cells 1.. the breakdown
+ * rows; each breakdown's rows add up to the total (for breakdowns that may leave items out or
+ * count one item twice the sum is not exact, which only makes the protection stricter).
+ */
+function fieldTable(total: number | null, rows: readonly (number | null)[], dims: readonly string[]): SumTable {
+  const groups: SumGroup[] = [...new Set(dims)].map((dim) => ({ parts: dims.flatMap((d, i) => (d === dim ? [i + 1] : [])), total: 0 }));
+  return { values: [total ?? 0, ...rows.map((v) => v ?? 0)], groups };
+}
+
 function suppressOne(r: IndicatorResult, threshold: number): PublishedResult {
   const fields = countFields(r);
-  const numericOr0 = (v: number | null) => v ?? 0;
-  // One total cell per field, shared by every breakdown's group.
-  const totalN: Cell = { value: numericOr0(r.numerator), hidden: fields.numerator && isSmall(r.numerator, threshold) };
-  const totalD: Cell = { value: numericOr0(r.denominator), hidden: fields.denominator && isSmall(r.denominator, threshold) };
-  const rowN = r.breakdowns.map((b): Cell => ({ value: numericOr0(b.numerator), hidden: fields.numerator && isSmall(b.numerator, threshold) }));
-  const rowD = r.breakdowns.map((b): Cell => ({ value: numericOr0(b.denominator), hidden: fields.denominator && isSmall(b.denominator, threshold) }));
   const aggregate = getIndicator(r.id)?.aggregate;
-  // Distribution rows share the period total as denominator; their numerators add up to it.
-  const distributionTotal: Cell = aggregate === 'distribution' ? { value: numericOr0(r.value), hidden: isSmall(r.value, threshold) } : totalN;
-  const dims = [...new Set(r.breakdowns.map((b) => b.breakdown))];
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const dim of dims) {
-      const idx = r.breakdowns.map((b, i) => (b.breakdown === dim ? i : -1)).filter((i) => i >= 0);
-      if (fields.numerator) changed = secondary(idx.map((i) => rowN[i]!), aggregate === 'distribution' ? distributionTotal : totalN) || changed;
-      if (fields.denominator && aggregate !== 'distribution') changed = secondary(idx.map((i) => rowD[i]!), totalD) || changed;
-    }
-  }
-  const hidden = (cell: Cell, v: number | null): PublishedCell => (cell.hidden ? SUPPRESSED : v);
-  const headHidden = totalN.hidden || totalD.hidden || (aggregate === 'distribution' && distributionTotal.hidden);
+  const dims = r.breakdowns.map((b) => b.breakdown);
+  // Distribution rows' numerators add up to the period total held in value (their shared denominator).
+  const numeratorTotal = aggregate === 'distribution' ? r.value : r.numerator;
+  const none = () => ({ hidden: r.breakdowns.map(() => false).concat(false) });
+  const num = fields.numerator ? protectTable(fieldTable(numeratorTotal, r.breakdowns.map((b) => b.numerator), dims), threshold) : none();
+  const den = fields.denominator && aggregate !== 'distribution' ? protectTable(fieldTable(r.denominator, r.breakdowns.map((b) => b.denominator), dims), threshold) : none();
+  const totalN = num.hidden[0]!;
+  const totalD = den.hidden[0]!;
+  const hidden = (isHidden: boolean, v: number | null): PublishedCell => (isHidden ? SUPPRESSED : v);
   const breakdowns = r.breakdowns.map((b, i): PublishedRow => {
-    const anyHidden = rowN[i]!.hidden || rowD[i]!.hidden;
+    const rowN = num.hidden[i + 1]!;
+    const rowD = den.hidden[i + 1]!;
     return {
       breakdown: b.breakdown,
       key: b.key,
-      value: anyHidden ? SUPPRESSED : b.value,
-      numerator: hidden(rowN[i]!, b.numerator),
-      denominator: aggregate === 'distribution' ? hidden(distributionTotal, b.denominator) : hidden(rowD[i]!, b.denominator),
+      value: rowN || rowD ? SUPPRESSED : b.value,
+      numerator: hidden(rowN, b.numerator),
+      denominator: aggregate === 'distribution' ? hidden(totalN, b.denominator) : hidden(rowD, b.denominator),
     };
   });
-  const cells = [totalN, totalD, distributionTotal, ...rowN, ...rowD].filter((c) => c.hidden).length;
+  const cells = num.hidden.filter(Boolean).length + den.hidden.filter(Boolean).length;
   return {
     ...r,
-    value: headHidden ? SUPPRESSED : r.value,
-    numerator: aggregate === 'distribution' ? hidden(distributionTotal, r.numerator) : hidden(totalN, r.numerator),
+    value: totalN || totalD ? SUPPRESSED : r.value,
+    numerator: hidden(totalN, r.numerator),
     denominator: hidden(totalD, r.denominator),
-    ...(r.rate !== undefined ? { rate: totalN.hidden ? SUPPRESSED : r.rate } : {}),
+    ...(r.rate !== undefined ? { rate: totalN ? SUPPRESSED : r.rate } : {}),
     breakdowns,
     suppression: { threshold, cells },
   };
-}
-
-/**
- * One additive group (rows adding up to a total, shared with other breakdowns): if exactly one
- * of its cells is withheld it could be recovered by subtraction, so withhold the smallest other
- * row (non-zero first), or the total when no row is left. Returns whether anything changed.
- */
-function secondary(rows: Cell[], total: Cell): boolean {
-  if (rows.length === 0) return false;
-  const hiddenCells = rows.filter((c) => c.hidden).length + (total.hidden ? 1 : 0);
-  if (hiddenCells !== 1) return false;
-  const candidates = rows.filter((c) => !c.hidden).sort((a, b) => ((a.value === 0) === (b.value === 0) ? a.value - b.value : a.value === 0 ? 1 : -1));
-  const pick = candidates[0] ?? total;
-  pick.hidden = true;
-  return true;
 }

@@ -69,6 +69,12 @@ export interface IndicatorDefinition {
   readonly cohort?: string;
   readonly notes?: string;
   readonly units?: (ctx: UnitSqlContext) => RawBuilder<unknown>;
+  /**
+   * Unit columns this indicator reads when they are not n, d and v. Indicators over the same
+   * items (identical `units` SQL) run as one query, each summing its own columns: the items are
+   * listed once for the whole family (for example every measure of referrals in the year).
+   */
+  readonly columns?: { readonly n?: string; readonly d?: string; readonly v?: string };
 }
 
 export interface Period {

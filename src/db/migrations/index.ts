@@ -3,6 +3,7 @@ import * as canonicalModel from './0001-canonical-model.js';
 import * as workloadStandards from './0004-workload-standards.js';
 import * as serverAccess from './0006-server-access.js';
 import * as metricsIndexes from './0007-metrics-indexes.js';
+import * as metricsSpeed from './0009-metrics-speed.js';
 
 /**
  * Every migration, in order. Names sort lexically; never edit one that has shipped: add a new one.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0004-workload-standards': workloadStandards,
   '0006-server-access': serverAccess,
   '0007-metrics-indexes': metricsIndexes,
+  '0009-metrics-speed': metricsSpeed,
 };

@@ -1,17 +1,29 @@
 import { sql, type RawBuilder } from 'kysely';
-import { CHILD_TEAM, define, flag } from './define.js';
+import type { UnitSqlContext } from '../types.js';
+import { CHILD_TEAM, define, flag, periodsOpenAt } from './define.js';
 
 const area = 'Children in need';
 
-/** CIN episodes open on the snapshot date, excluding referrals that were no further action. */
-function openAt31(la: RawBuilder<unknown>, select: string) {
-  return sql`SELECT p.y, r.child_id, p.pe AS ref_date, r.team_id, ${sql.raw(select)}
-    FROM periods p JOIN referral r ON r.la_code = ${la} AND r.referral_date <= p.pe AND (r.closure_date IS NULL OR r.closure_date > p.pe) AND NOT r.nfa`;
+/**
+ * CIN episodes open on the snapshot date, excluding referrals that were no further action, with
+ * every snapshot measure as a column (one query serves the family): awaiting (no assessment
+ * authorised by then), two_years and its duration band.
+ */
+export function openAt31(la: RawBuilder<unknown>) {
+  return sql`SELECT p.y, r.child_id, p.pe AS ref_date, r.team_id, 1 AS n, 1 AS d,
+      ${sql.raw(flag('NOT EXISTS (SELECT 1 FROM assessment a WHERE a.la_code = r.la_code AND a.referral_id = r.referral_id AND a.authorised_date <= p.pe)'))} AS awaiting,
+      ${sql.raw(flag(`r.referral_date <= (p.pe - interval '2 years')::date`))} AS two_years,
+      CASE WHEN r.referral_date >= (p.pe - interval '3 months')::date THEN '3m_or_less' WHEN r.referral_date >= (p.pe - interval '6 months')::date THEN '3m_to_6m'
+        WHEN r.referral_date >= (p.pe - interval '1 year')::date THEN '6m_to_1y' WHEN r.referral_date > (p.pe - interval '2 years')::date THEN '1y_to_2y' ELSE '2y_plus' END AS band
+    FROM ${periodsOpenAt('referral', 'r', la, 'referral_date', 'closure_date', ' AND NOT r.nfa')}`;
 }
 
-function cinPlansAt31(la: RawBuilder<unknown>, select: string) {
-  return sql`SELECT p.y, c.child_id, p.pe AS ref_date, c.team_id, ${sql.raw(select)}
-    FROM periods p JOIN cin_plan c ON c.la_code = ${la} AND c.start_date <= p.pe AND (c.end_date IS NULL OR c.end_date > p.pe)`;
+/** CIN plans open on the snapshot date, with visited: seen on a CIN visit within the last 20 working days (or the plan started 20 or fewer working days before). */
+function cinPlansAt31({ la, wd }: UnitSqlContext) {
+  return sql`SELECT p.y, c.child_id, p.pe AS ref_date, c.team_id, 1 AS n, 1 AS d,
+      ${sql.raw(flag(`${wd('c.start_date', 'p.pe')} <= 20 OR EXISTS (SELECT 1 FROM visit v WHERE v.la_code = c.la_code
+      AND v.child_id = c.child_id AND v.context = 'cin' AND v.seen AND v.visit_date <= p.pe AND v.visit_date >= c.start_date AND ${wd('v.visit_date', 'p.pe')} <= 20)`))} AS visited
+    FROM ${periodsOpenAt('cin_plan', 'c', la, 'start_date', 'end_date')}`;
 }
 
 export const childrenInNeed = [
@@ -19,14 +31,15 @@ export const childrenInNeed = [
     id: 'CIN-01', area, title: 'Children in need at 31 March', definition: 'CIN episodes open on the snapshot date (referral on or before it, not closed by it), excluding no-further-action referrals; also as a rate per 10,000.',
     numerator: 'open CIN episodes', denominator: null, unit: 'count', polarity: 'context', period: 'snapshot', breakdowns: CHILD_TEAM,
     source: 'DfE', sourceDetail: 'CIN census b1 At31_episodes', basis: 'S/D', aggregate: 'count', dp: 0, rateDp: 1, reference: 'cin.at31', rateReference: 'cin.at31.rate',
-    units: ({ la }) => openAt31(la, '1 AS n, 1 AS d'),
+    units: ({ la }) => openAt31(la),
   }),
   define({
     id: 'CIN-02', area, title: 'Children in need at any point in the year', definition: 'CIN episodes open on at least one day of the year, excluding no-further-action referrals.',
     numerator: 'episodes open in the year', denominator: null, unit: 'count', polarity: 'context', period: 'financial-year', breakdowns: CHILD_TEAM,
     source: 'DfE', sourceDetail: 'CIN census b1 Anypoint_episodes', basis: 'S/D', aggregate: 'count', dp: 0, rateDp: 1, reference: 'cin.anypoint_episodes',
     units: ({ la }) => sql`SELECT p.y, r.child_id, p.pe AS ref_date, r.team_id, 1 AS n, 1 AS d
-      FROM periods p JOIN referral r ON r.la_code = ${la} AND r.referral_date <= p.pe AND (r.closure_date IS NULL OR r.closure_date >= p.ps) AND NOT r.nfa`,
+      FROM periods p CROSS JOIN LATERAL (SELECT * FROM referral r WHERE r.la_code = ${la} AND r.referral_date <= p.pe
+        AND (r.closure_date IS NULL OR r.closure_date >= p.ps) AND NOT r.nfa OFFSET 0) r`,
   }),
   define({
     id: 'CIN-02-START', area, title: 'CIN episodes started', definition: 'CIN episodes starting in the year, excluding no-further-action referrals.',
@@ -46,21 +59,19 @@ export const childrenInNeed = [
     id: 'CIN-03', area, title: 'Awaiting assessment at 31 March', definition: 'CIN episodes open on the snapshot date with no assessment authorised by then; also as a rate per 10,000.',
     numerator: 'open episodes without a completed assessment', denominator: null, unit: 'count', polarity: 'down', period: 'snapshot', breakdowns: CHILD_TEAM,
     source: 'DfE', sourceDetail: 'CIN census b1 Awaiting_assessment', basis: 'S/D', aggregate: 'count', dp: 0, rateDp: 1, reference: 'cin.awaiting_assessment',
-    units: ({ la }) => openAt31(la, `1 AS d, ${flag('NOT EXISTS (SELECT 1 FROM assessment a WHERE a.la_code = r.la_code AND a.referral_id = r.referral_id AND a.authorised_date <= p.pe)')} AS n`),
+    units: ({ la }) => openAt31(la), columns: { n: 'awaiting' },
   }),
   define({
     id: 'CIN-04', area, title: 'CIN episodes open for 2 years or more', definition: 'Episodes open on the snapshot date that started 2 years or more before it, as a share of open episodes (b4 bands).',
     numerator: 'open episodes started 2+ years before', denominator: 'open CIN episodes', unit: 'percent', polarity: 'context', period: 'snapshot',
     breakdowns: [...CHILD_TEAM, 'band'], source: 'DfE', sourceDetail: 'CIN census b4', basis: 'S', aggregate: 'share', dp: 1,
-    units: ({ la }) => openAt31(la, `1 AS d, ${flag(`r.referral_date <= (p.pe - interval '2 years')::date`)} AS n,
-      CASE WHEN r.referral_date >= (p.pe - interval '3 months')::date THEN '3m_or_less' WHEN r.referral_date >= (p.pe - interval '6 months')::date THEN '3m_to_6m'
-        WHEN r.referral_date >= (p.pe - interval '1 year')::date THEN '6m_to_1y' WHEN r.referral_date > (p.pe - interval '2 years')::date THEN '1y_to_2y' ELSE '2y_plus' END AS band`),
+    units: ({ la }) => openAt31(la), columns: { n: 'two_years' },
   }),
   define({
     id: 'CIN-05', area, title: 'CIN plans at 31 March', definition: 'CIN plans open on the snapshot date; also as a rate per 10,000.',
     numerator: 'open CIN plans', denominator: null, unit: 'count', polarity: 'context', period: 'snapshot', breakdowns: CHILD_TEAM,
     source: 'DfE', sourceDetail: 'CIN census b7 CINPlan_At31', basis: 'S', aggregate: 'count', dp: 0, rateDp: 1, reference: 'cin_plans.at31', rateReference: 'cin_plans.at31.rate',
-    units: ({ la }) => cinPlansAt31(la, '1 AS n, 1 AS d'),
+    units: (ctx) => cinPlansAt31(ctx),
   }),
   define({
     id: 'CIN-05-START', area, title: 'CIN plans started', definition: 'CIN plans starting in the year.',
@@ -74,7 +85,6 @@ export const childrenInNeed = [
     definition: 'Children on a CIN plan at the snapshot seen on a CIN visit within the last 20 working days (or whose plan started 20 or fewer working days before), as a share of children on a CIN plan.',
     numerator: 'plans with the child seen within 20 working days', denominator: 'CIN plans open at the snapshot', unit: 'percent', polarity: 'up', period: 'snapshot',
     breakdowns: CHILD_TEAM, source: 'Local', sourceDetail: 'local standard 20 working days (calendar rule cin-visit)', basis: 'D', aggregate: 'share', dp: 1,
-    units: ({ la, wd }) => cinPlansAt31(la, `1 AS d, ${flag(`${wd('c.start_date', 'p.pe')} <= 20 OR EXISTS (SELECT 1 FROM visit v WHERE v.la_code = c.la_code
-      AND v.child_id = c.child_id AND v.context = 'cin' AND v.seen AND v.visit_date <= p.pe AND v.visit_date >= c.start_date AND ${wd('v.visit_date', 'p.pe')} <= 20)`)} AS n`),
+    units: (ctx) => cinPlansAt31(ctx), columns: { n: 'visited' },
   }),
 ];

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Breakdown, IndicatorDefinition } from '../types.js';
 
 /** Breakdowns every child-level indicator allows. */
@@ -21,4 +22,15 @@ export function sourceGroupSql(column: string): string {
     WHEN ${column} = '2B' THEN 'education_services' WHEN ${column} LIKE '3%' THEN 'health_services' WHEN ${column} = '4' THEN 'housing'
     WHEN ${column} LIKE '5%' THEN 'la_services' WHEN ${column} = '6' THEN 'police' WHEN ${column} = '7' THEN 'other_legal_agency'
     WHEN ${column} = '8' THEN 'other' WHEN ${column} = '9' THEN 'anonymous' ELSE 'unknown' END`;
+}
+
+/**
+ * `periods p` joined to the rows of `table` (as `alias`) open on each period's snapshot date:
+ * started on or before it and not ended by it. Written as a per-period lateral read so the
+ * database takes each period's rows by a range of the start date (index la_code, start) instead
+ * of testing every row against every period; OFFSET 0 keeps it from being flattened back.
+ */
+export function periodsOpenAt(table: string, alias: string, la: RawBuilder<unknown>, start: string, end: string, extra = ''): RawBuilder<unknown> {
+  return sql`periods p CROSS JOIN LATERAL (SELECT * FROM ${sql.raw(table)} ${sql.raw(alias)} WHERE ${sql.raw(alias)}.la_code = ${la}
+    AND ${sql.raw(`${alias}.${start} <= p.pe AND (${alias}.${end} IS NULL OR ${alias}.${end} > p.pe)${extra}`)} OFFSET 0) ${sql.raw(alias)}`;
 }

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import { CHILD, define, flag } from './define.js';
+import { CHILD, define } from './define.js';
+import { completed } from './assessments.js';
 
 const area = 'Drift (time between stages)';
 
@@ -36,14 +37,10 @@ export const driftIndicators = [
     sourceDetail: 'statutory guidance: 45 working days from referral',
     definition: 'Assessments authorised in the year: mean working days from the referral date of their CIN episode to authorisation.',
     numerator: 'working days, summed', denominator: 'assessments authorised',
-    units: ({ la, wd }) => sql`SELECT p.y, a.child_id, a.authorised_date AS ref_date, 1 AS n, 1 AS d, ${sql.raw(wd('r.referral_date', 'a.authorised_date'))} AS v
-      FROM periods p JOIN assessment a ON a.la_code = ${la} AND a.authorised_date BETWEEN p.ps AND p.pe
-      JOIN referral r ON r.la_code = a.la_code AND r.referral_id = a.referral_id` }),
+    units: (ctx) => completed(ctx), columns: { v: 'v_referral' } }),
   define({ ...common, id: 'DRF-04-45', title: 'Assessments completed within 45 working days of referral', unit: 'percent', polarity: 'up', basis: 'D', aggregate: 'share', dp: 1,
     sourceDetail: 'statutory guidance: 45 working days from referral',
     definition: 'Assessments authorised in the year within 45 working days of the referral date, as a share of assessments authorised.',
     numerator: 'assessments within 45 working days of referral', denominator: 'assessments authorised',
-    units: ({ la, wd }) => sql`SELECT p.y, a.child_id, a.authorised_date AS ref_date, ${sql.raw(flag(`${wd('r.referral_date', 'a.authorised_date')} <= 45`))} AS n, 1 AS d
-      FROM periods p JOIN assessment a ON a.la_code = ${la} AND a.authorised_date BETWEEN p.ps AND p.pe
-      JOIN referral r ON r.la_code = a.la_code AND r.referral_id = a.referral_id` }),
+    units: (ctx) => completed(ctx), columns: { n: 'within_45_referral' } }),
 ];

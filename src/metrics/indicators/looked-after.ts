@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { CHILD, define, flag } from './define.js';
 import { AGE_AT_PE, claAt31, claCeased, claDuringYear, claStarters, NEW_PLACEMENT_RNE, NOT_SHORT_BREAK, PLACEMENT_START } from './looked-after-sql.js';
 
@@ -6,12 +6,38 @@ const area = 'Children looked after';
 const at31Breakdowns = [...CHILD, 'placement_type', 'legal_status'] as const;
 const at31Cols = 't.y, t.child_id, t.pe AS ref_date, t.placement_type, t.legal_status';
 
+/**
+ * Children looked after at 31 March with every snapshot measure as a column (one query serves the
+ * family): three_plus placements in the year, far (over 20 miles) of known_distance, outside the
+ * authority, uasc, and visited (seen within 6 weeks since the placement began, or placed 7 days or fewer).
+ */
+function at31Items(la: RawBuilder<unknown>) {
+  return sql`SELECT y, child_id, ref_date, placement_type, legal_status, 1 AS n, 1 AS d, three_plus, far, known_distance, outside, uasc,
+      ${sql.raw(flag('CASE WHEN last_visit IS NULL THEN pe - placement_start <= 7 ELSE pe - last_visit <= 42 END'))} AS visited
+    FROM (SELECT ${sql.raw(at31Cols)}, t.pe,
+      ${sql.raw(flag(`(SELECT count(*) FROM cla_episode q WHERE q.la_code = t.la_code AND q.child_id = t.child_id
+        AND ((q.decom <= t.ps AND (q.dec IS NULL OR q.dec > t.ps)) OR (q.decom > t.ps AND q.decom <= t.pe AND q.rne ${NEW_PLACEMENT_RNE}))) >= 3`))} AS three_plus,
+      ${sql.raw(flag('t.pl_distance_miles > 20'))} AS far, ${sql.raw(flag('t.pl_distance_miles IS NOT NULL'))} AS known_distance,
+      ${sql.raw(flag('t.pl_la IS NOT NULL AND t.pl_la <> t.la_code'))} AS outside,
+      ${sql.raw(flag(`EXISTS (SELECT 1 FROM child ch WHERE ch.la_code = t.la_code AND ch.child_id = t.child_id AND ch.uasc AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > t.pe))`))} AS uasc,
+      ${sql.raw(PLACEMENT_START)} AS placement_start,
+      (SELECT max(v.visit_date) FROM visit v WHERE v.la_code = t.la_code AND v.child_id = t.child_id AND v.context = 'cla' AND v.seen
+        AND v.visit_date <= t.pe AND v.visit_date >= ${sql.raw(PLACEMENT_START)}) AS last_visit FROM ${claAt31(la)}) s`;
+}
+
+/** Children looked after during the year, with missing / away: at least one incident of that type starting in the year. */
+function duringYearItems(la: RawBuilder<unknown>) {
+  const incident = (type: string) => flag(`EXISTS (SELECT 1 FROM missing_episode m WHERE m.la_code = t.la_code
+      AND m.child_id = t.child_id AND m.missing_type = '${type}' AND m.start_date BETWEEN t.ps AND t.pe)`);
+  return sql`SELECT t.y, t.child_id, t.pe AS ref_date, 1 AS n, 1 AS d, ${sql.raw(incident('M'))} AS missing, ${sql.raw(incident('A'))} AS away FROM ${claDuringYear(la)}`;
+}
+
 export const lookedAfter = [
   define({
     id: 'CLA-01', area, title: 'Children looked after at 31 March', definition: 'Children with an open episode on the snapshot date, excluding short breaks (V3/V4); also as a rate per 10,000.',
     numerator: 'children looked after at the snapshot', denominator: null, unit: 'count', polarity: 'context', period: 'snapshot', breakdowns: at31Breakdowns,
     source: 'DfE', sourceDetail: 'CLA cla_number_and_rate_per_10k_children', basis: 'S', aggregate: 'count', dp: 0, rateDp: 0, reference: 'cla.at31', rateReference: 'cla.at31.rate',
-    units: ({ la }) => sql`SELECT ${sql.raw(at31Cols)}, 1 AS n, 1 AS d FROM ${claAt31(la)}`,
+    units: ({ la }) => at31Items(la),
   }),
   define({
     id: 'CLA-02', area, title: 'Children starting to be looked after', definition: 'Children whose period of care started in the year (first start per child, not short breaks); also as a rate per 10,000.',
@@ -31,9 +57,7 @@ export const lookedAfter = [
     numerator: 'children with 3+ placements', denominator: 'children looked after at the snapshot', unit: 'percent', polarity: 'down', period: 'snapshot',
     breakdowns: at31Breakdowns, source: 'DfE', sourceDetail: 'CLA la_cla_placement_stability', basis: 'S/D', aggregate: 'share', dp: 0,
     reference: 'cla.stability.3plus_placements_pct',
-    units: ({ la }) => sql`SELECT ${sql.raw(at31Cols)}, 1 AS d, ${sql.raw(flag(`(SELECT count(*) FROM cla_episode q WHERE q.la_code = t.la_code AND q.child_id = t.child_id
-        AND ((q.decom <= t.ps AND (q.dec IS NULL OR q.dec > t.ps)) OR (q.decom > t.ps AND q.decom <= t.pe AND q.rne ${NEW_PLACEMENT_RNE}))) >= 3`))} AS n
-      FROM ${claAt31(la)}`,
+    units: ({ la }) => at31Items(la), columns: { n: 'three_plus' },
   }),
   define({
     id: 'CLA-05', area, title: 'Long-term placement stability',
@@ -49,27 +73,25 @@ export const lookedAfter = [
     id: 'CLA-06', area, title: 'Placed more than 20 miles from home', definition: 'Children looked after at 31 March placed more than 20 miles from home, as a share of those with a known distance.',
     numerator: 'children placed over 20 miles away', denominator: 'children looked after at the snapshot with a known distance', unit: 'percent', polarity: 'down',
     period: 'snapshot', breakdowns: at31Breakdowns, source: 'DfE', sourceDetail: 'CLA national distance table', basis: 'S/D', aggregate: 'share', dp: 0,
-    units: ({ la }) => sql`SELECT ${sql.raw(at31Cols)}, ${sql.raw(flag('t.pl_distance_miles > 20'))} AS n, ${sql.raw(flag('t.pl_distance_miles IS NOT NULL'))} AS d FROM ${claAt31(la)}`,
+    units: ({ la }) => at31Items(la), columns: { n: 'far', d: 'known_distance' },
   }),
   define({
     id: 'CLA-06-OUT', area, title: 'Placed outside the authority', definition: 'Children looked after at 31 March whose placement is in another authority (PL_LA recorded and not this authority), as a share of children looked after.',
     numerator: 'children placed outside the authority', denominator: 'children looked after at the snapshot', unit: 'percent', polarity: 'context', period: 'snapshot',
     breakdowns: at31Breakdowns, source: 'DfE', sourceDetail: 'CLA la_cla_on_31_march_la_of_placement', basis: 'S/D', aggregate: 'share', dp: 0,
-    units: ({ la }) => sql`SELECT ${sql.raw(at31Cols)}, ${sql.raw(flag('t.pl_la IS NOT NULL AND t.pl_la <> t.la_code'))} AS n, 1 AS d FROM ${claAt31(la)}`,
+    units: ({ la }) => at31Items(la), columns: { n: 'outside' },
   }),
   define({
     id: 'CLA-07', area, title: 'Children going missing', definition: 'Children looked after during the year with at least one missing incident starting in the year, as a share of children looked after during the year.',
     numerator: 'children who went missing', denominator: 'children looked after during the year', unit: 'percent', polarity: 'down', period: 'financial-year',
     breakdowns: CHILD, source: 'DfE', sourceDetail: 'CLA la_children_who_were_missing_or_away', basis: 'S', aggregate: 'share', dp: 0,
-    units: ({ la }) => sql`SELECT t.y, t.child_id, t.pe AS ref_date, 1 AS d, ${sql.raw(flag(`EXISTS (SELECT 1 FROM missing_episode m WHERE m.la_code = t.la_code
-      AND m.child_id = t.child_id AND m.missing_type = 'M' AND m.start_date BETWEEN t.ps AND t.pe)`))} AS n FROM ${claDuringYear(la)}`,
+    units: ({ la }) => duringYearItems(la), columns: { n: 'missing' },
   }),
   define({
     id: 'CLA-07-AWAY', area, title: 'Children away from placement without authorisation', definition: 'As CLA-07 for incidents of being away without authorisation (type A).',
     numerator: 'children away without authorisation', denominator: 'children looked after during the year', unit: 'percent', polarity: 'down', period: 'financial-year',
     breakdowns: CHILD, source: 'DfE', sourceDetail: 'CLA la_children_who_were_missing_or_away', basis: 'S', aggregate: 'share', dp: 0,
-    units: ({ la }) => sql`SELECT t.y, t.child_id, t.pe AS ref_date, 1 AS d, ${sql.raw(flag(`EXISTS (SELECT 1 FROM missing_episode m WHERE m.la_code = t.la_code
-      AND m.child_id = t.child_id AND m.missing_type = 'A' AND m.start_date BETWEEN t.ps AND t.pe)`))} AS n FROM ${claDuringYear(la)}`,
+    units: ({ la }) => duringYearItems(la), columns: { n: 'away' },
   }),
   define({
     id: 'CLA-07-EPISODES', area, title: 'Missing children by number of incidents',
@@ -136,11 +158,7 @@ export const lookedAfter = [
     numerator: 'children visited in time', denominator: 'children looked after at the snapshot', unit: 'percent', polarity: 'up', period: 'snapshot',
     breakdowns: at31Breakdowns, source: 'Local', sourceDetail: 'Care Planning Regulations reg 28 (calendar rules cla-visit-*)', basis: 'D', aggregate: 'share', dp: 0,
     notes: 'The 3-monthly interval for long-term placements is not applied: the model has no long-term flag.',
-    units: ({ la }) => sql`SELECT y, child_id, ref_date, placement_type, legal_status, 1 AS d,
-        ${sql.raw(flag('CASE WHEN last_visit IS NULL THEN pe - placement_start <= 7 ELSE pe - last_visit <= 42 END'))} AS n
-      FROM (SELECT ${sql.raw(at31Cols)}, t.pe, ${sql.raw(PLACEMENT_START)} AS placement_start,
-        (SELECT max(v.visit_date) FROM visit v WHERE v.la_code = t.la_code AND v.child_id = t.child_id AND v.context = 'cla' AND v.seen
-          AND v.visit_date <= t.pe AND v.visit_date >= ${sql.raw(PLACEMENT_START)}) AS last_visit FROM ${claAt31(la)}) s`,
+    units: ({ la }) => at31Items(la), columns: { n: 'visited' },
   }),
   define({
     id: 'CLA-16', area, title: 'Re-entry to care within 12 months', definition: 'Children starting to be looked after in the year who ceased a previous period of care in the 12 months before, as a share of starters.',
@@ -164,20 +182,19 @@ export const lookedAfter = [
     id: 'CLA-18', area, title: 'Unaccompanied asylum-seeking children looked after at 31 March', definition: 'Children looked after at the snapshot who are UASC on that date.',
     numerator: 'UASC looked after at the snapshot', denominator: null, unit: 'count', polarity: 'context', period: 'snapshot', breakdowns: at31Breakdowns,
     source: 'DfE', sourceDetail: 'CLA characteristics at 31 March', basis: 'S', aggregate: 'count', dp: 0, reference: 'cla.at31.uasc',
-    units: ({ la }) => sql`SELECT ${sql.raw(at31Cols)}, 1 AS d, ${sql.raw(flag(`EXISTS (SELECT 1 FROM child ch WHERE ch.la_code = t.la_code AND ch.child_id = t.child_id
-      AND ch.uasc AND (ch.uasc_ceased IS NULL OR ch.uasc_ceased > t.pe))`))} AS n FROM ${claAt31(la)}`,
+    units: ({ la }) => at31Items(la), columns: { n: 'uasc' },
   }),
   define({
     id: 'CLA-19', area, title: 'Legal status of children looked after at 31 March', definition: 'Share of children looked after at the snapshot by legal status.',
     numerator: 'children with the legal status', denominator: 'children looked after at the snapshot', unit: 'percent', polarity: 'context', period: 'snapshot',
     breakdowns: at31Breakdowns, defaultBreakdown: 'legal_status', source: 'DfE', sourceDetail: 'CLA characteristics at 31 March', basis: 'S', aggregate: 'distribution', dp: 0,
-    units: ({ la }) => sql`SELECT ${sql.raw(at31Cols)}, 1 AS n, 1 AS d FROM ${claAt31(la)}`,
+    units: ({ la }) => at31Items(la),
   }),
   define({
     id: 'CLA-20', area, title: 'Placement type of children looked after at 31 March', definition: 'Share of children looked after at the snapshot by placement type (SSDA903 PLACE).',
     numerator: 'children in the placement type', denominator: 'children looked after at the snapshot', unit: 'percent', polarity: 'context', period: 'snapshot',
     breakdowns: at31Breakdowns, defaultBreakdown: 'placement_type', source: 'DfE', sourceDetail: 'CLA characteristics at 31 March', basis: 'S', aggregate: 'distribution', dp: 0,
-    units: ({ la }) => sql`SELECT ${sql.raw(at31Cols)}, 1 AS n, 1 AS d FROM ${claAt31(la)}`,
+    units: ({ la }) => at31Items(la),
   }),
   define({
     id: 'CLA-21', area, title: 'Previous interventions of children entering care',

@@ -1,12 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
-import { CHILD, define, flag } from './define.js';
+import { CHILD, define, flag, periodsOpenAt } from './define.js';
+import { openAt31 } from './children-in-need.js';
 
 const area = 'Workforce and caseloads';
 
 /** Allocations (case-holding worker) open on the snapshot date, with the worker's team. */
 function openAllocations(la: RawBuilder<unknown>) {
-  return sql`(SELECT p.y, p.pe, al.la_code, al.child_id, al.worker_id, w.team_id FROM periods p
-    JOIN allocation al ON al.la_code = ${la} AND al.allocation_role = 'allocated_worker' AND al.start_date <= p.pe AND (al.end_date IS NULL OR al.end_date > p.pe)
+  return sql`(SELECT p.y, p.pe, al.la_code, al.child_id, al.worker_id, w.team_id FROM ${periodsOpenAt('allocation', 'al', la, 'start_date', 'end_date', " AND al.allocation_role = 'allocated_worker'")}
     JOIN worker w ON w.la_code = al.la_code AND w.worker_id = al.worker_id) a`;
 }
 
@@ -20,27 +20,33 @@ export const workforce = [
     source: 'Local', sourceDetail: 'SSD ChAT-style aggregation', basis: 'S', aggregate: 'distribution', dp: 0,
     definition: 'Children allocated at the snapshot date by the highest level of their open involvement: looked after, CP plan, CIN plan, care leaver, other open CIN episode, or other.',
     numerator: 'allocated children in the group', denominator: 'allocated children',
-    units: ({ la }) => sql`SELECT DISTINCT ON (a.y, a.child_id) a.y, a.child_id, a.pe AS ref_date, a.team_id, 1 AS n, 1 AS d, CASE
-        WHEN EXISTS (SELECT 1 FROM cla_episode e WHERE e.la_code = a.la_code AND e.child_id = a.child_id AND e.decom <= a.pe AND (e.dec IS NULL OR e.dec > a.pe)) THEN 'looked_after'
-        WHEN EXISTS (SELECT 1 FROM cp_plan c WHERE c.la_code = a.la_code AND c.child_id = a.child_id AND c.start_date <= a.pe AND (c.end_date IS NULL OR c.end_date > a.pe)) THEN 'cp_plan'
-        WHEN EXISTS (SELECT 1 FROM cin_plan c WHERE c.la_code = a.la_code AND c.child_id = a.child_id AND c.start_date <= a.pe AND (c.end_date IS NULL OR c.end_date > a.pe)) THEN 'cin_plan'
-        WHEN EXISTS (SELECT 1 FROM care_leaver c WHERE c.la_code = a.la_code AND c.child_id = a.child_id AND c.collection_year = a.y) THEN 'care_leaver'
-        WHEN EXISTS (SELECT 1 FROM referral r WHERE r.la_code = a.la_code AND r.child_id = a.child_id AND r.referral_date <= a.pe AND (r.closure_date IS NULL OR r.closure_date > a.pe)) THEN 'cin_other'
-        ELSE 'other' END AS band
-      FROM ${openAllocations(la)} ORDER BY a.y, a.child_id, a.team_id` }),
+    // Set-based: every open involvement at each snapshot listed once with its rank, the highest kept per child (one hash
+    // aggregate and one join), not one lookup per allocated child and involvement.
+    units: ({ la }) => sql`WITH a AS (SELECT DISTINCT ON (a.y, a.child_id) a.y, a.child_id, a.pe, a.team_id FROM ${openAllocations(la)} ORDER BY a.y, a.child_id, a.team_id),
+      involvement AS (
+        SELECT p.y, e.child_id, 1 AS rank FROM periods p JOIN cla_episode e ON e.la_code = ${la} AND e.decom <= p.pe AND (e.dec IS NULL OR e.dec > p.pe)
+        UNION ALL SELECT p.y, c.child_id, 2 FROM periods p JOIN cp_plan c ON c.la_code = ${la} AND c.start_date <= p.pe AND (c.end_date IS NULL OR c.end_date > p.pe)
+        UNION ALL SELECT p.y, c.child_id, 3 FROM ${periodsOpenAt('cin_plan', 'c', la, 'start_date', 'end_date')}
+        UNION ALL SELECT p.y, c.child_id, 4 FROM periods p JOIN care_leaver c ON c.la_code = ${la} AND c.collection_year = p.y
+        UNION ALL SELECT p.y, r.child_id, 5 FROM ${periodsOpenAt('referral', 'r', la, 'referral_date', 'closure_date')}),
+      highest AS (SELECT y, child_id, min(rank) AS rank FROM involvement GROUP BY y, child_id)
+      SELECT a.y, a.child_id, a.pe AS ref_date, a.team_id, 1 AS n, 1 AS d,
+        CASE h.rank WHEN 1 THEN 'looked_after' WHEN 2 THEN 'cp_plan' WHEN 3 THEN 'cin_plan' WHEN 4 THEN 'care_leaver' WHEN 5 THEN 'cin_other' ELSE 'other' END AS band
+      FROM a LEFT JOIN highest h ON h.y = a.y AND h.child_id = a.child_id` }),
   define({ id: 'WF-03', area, title: 'Open cases', unit: 'count', polarity: 'context', period: 'snapshot', breakdowns: [...CHILD, 'team', 'locality'],
     source: 'Local', sourceDetail: 'local measure', basis: 'D', aggregate: 'children', dp: 0,
     definition: 'Children with a CIN episode open on the snapshot date (no-further-action referrals excluded).',
     numerator: 'children with an open episode', denominator: null,
-    units: ({ la }) => sql`SELECT p.y, r.child_id, p.pe AS ref_date, r.team_id, 1 AS n, 1 AS d FROM periods p
-      JOIN referral r ON r.la_code = ${la} AND r.referral_date <= p.pe AND (r.closure_date IS NULL OR r.closure_date > p.pe) AND NOT r.nfa` }),
+    units: ({ la }) => openAt31(la) }),
   define({ id: 'WF-04', area, title: 'Unallocated cases', unit: 'percent', polarity: 'down', period: 'snapshot', breakdowns: [...CHILD, 'team', 'locality'],
     source: 'Local', sourceDetail: 'local measure', basis: 'D', aggregate: 'share', dp: 1,
     definition: 'Children with an open CIN episode on the snapshot date and no case-holding worker allocated on that date, as a share of children with an open episode.',
     numerator: 'open cases without an allocated worker', denominator: 'children with an open episode',
-    units: ({ la }) => sql`SELECT DISTINCT ON (p.y, r.child_id) p.y, r.child_id, p.pe AS ref_date, r.team_id, 1 AS d,
-        ${sql.raw(flag(`NOT EXISTS (SELECT 1 FROM allocation al WHERE al.la_code = r.la_code AND al.child_id = r.child_id AND al.allocation_role = 'allocated_worker'
-          AND al.start_date <= p.pe AND (al.end_date IS NULL OR al.end_date > p.pe))`))} AS n
-      FROM periods p JOIN referral r ON r.la_code = ${la} AND r.referral_date <= p.pe AND (r.closure_date IS NULL OR r.closure_date > p.pe) AND NOT r.nfa
-      ORDER BY p.y, r.child_id, r.referral_date DESC` }),
+    // Children with an allocated worker at each snapshot once (hash anti-join), not one lookup per open case.
+    units: ({ la }) => sql`SELECT o.y, o.child_id, o.ref_date, o.team_id, 1 AS d, ${sql.raw(flag('al.child_id IS NULL'))} AS n
+      FROM (SELECT DISTINCT ON (p.y, r.child_id) p.y, r.child_id, p.pe AS ref_date, r.team_id
+        FROM ${periodsOpenAt('referral', 'r', la, 'referral_date', 'closure_date', ' AND NOT r.nfa')}
+        ORDER BY p.y, r.child_id, r.referral_date DESC) o
+      LEFT JOIN (SELECT DISTINCT p.y, al.child_id FROM ${periodsOpenAt('allocation', 'al', la, 'start_date', 'end_date', " AND al.allocation_role = 'allocated_worker'")}) al
+        ON al.y = o.y AND al.child_id = o.child_id` }),
 ];
