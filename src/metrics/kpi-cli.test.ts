@@ -6,6 +6,8 @@ import { openMigrated } from '../db/index.js';
 import { buildProgram } from '../cli/program.js';
 import { tempDataDir, testDatabaseKind } from '../../test/support/cli.js';
 import { CRAFTED_LA, loadCraftedAuthority } from './test-fixtures/crafted-authority.js';
+import { CRAFTED_EQUITY, CRAFTED_ETHNIC_POPULATION } from './test-fixtures/crafted-expectations.js';
+import { writeFileSync } from 'node:fs';
 
 /**
  * Runs the real `csc` program in this process (a child process per run costs many seconds of
@@ -70,6 +72,18 @@ describe.runIf(testDatabaseKind === 'pglite')('csc kpi', () => {
     expect(JSON.parse(trend.stdout)[0].change1y).toBe(337.5);
     const list = await csc(['kpi', '--list', '--format', 'json']);
     expect((JSON.parse(list.stdout) as { id: string }[]).length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('reads the population by ethnic group for EQ-01 from --ethnic-population, and names a bad row', async () => {
+    const file = join(dataDir, 'ethnic-population.csv');
+    writeFileSync(file, `ethnicity,population\n${Object.entries(CRAFTED_ETHNIC_POPULATION).map(([code, n]) => `${code},${n}`).join('\n')}\n`);
+    const run = await csc(['--data-dir', dataDir, 'kpi', '--la', CRAFTED_LA, '--year', '2024', '--indicator', 'EQ-01', '--format', 'json', '--ethnic-population', file]);
+    expect(run.error).toBeNull();
+    const [eq] = JSON.parse(run.stdout) as { value: number }[];
+    expect(eq!.value).toBe(CRAFTED_EQUITY['EQ-01'].value);
+    writeFileSync(file, 'ethnicity,population\nWBRI,many\n');
+    const bad = await csc(['--data-dir', dataDir, 'kpi', '--la', CRAFTED_LA, '--year', '2024', '--indicator', 'EQ-01', '--ethnic-population', file]);
+    expect(bad.error).toBe(`${file}: row 2, column population: "many" is not a whole number of children`);
   });
 
   it('fails with one clear sentence on bad options', async () => {

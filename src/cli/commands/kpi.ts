@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import {
-  BREAKDOWNS, computeIndicators, DEFAULT_SUPPRESSION, FLAT_COLUMNS, flattenResults, getIndicator, listIndicators, suppress, trendTable,
+  BREAKDOWNS, computeIndicators, DEFAULT_SUPPRESSION, FLAT_COLUMNS, flattenResults, getIndicator, listIndicators, readEthnicPopulationCsv, suppress, trendTable,
   type Breakdown, type FlatRow,
 } from '../../metrics/index.js';
 import { printTable, UserError, withDatabase } from '../context.js';
@@ -23,6 +23,7 @@ interface KpiOptions {
   threshold?: string;
   trend?: boolean;
   list?: boolean;
+  ethnicPopulation?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
@@ -42,11 +43,13 @@ export function registerKpiCommand(program: Command): void {
     .option('--threshold <n>', 'smallest count shown when --publishable (counts 1 to n-1 are withheld)')
     .option('--trend', 'trend table: 6 years, 1- and 5-year change, England / region / statistical neighbours')
     .option('--list', 'list the indicator catalogue')
+    .option('--ethnic-population <file>', 'CSV with header ethnicity,population (children 0-17 by ethnic group) for the disproportionality indicators EQ-01..03')
     .addHelpText('after', `
 Examples:
   csc kpi --list
   csc kpi --la 931 --year 2024
   csc kpi --la 931 --year 2024 --indicator REF-01,ASM-02 --breakdown age_band,team
+  csc kpi --la 931 --year 2024 --indicator EQ-01 --ethnic-population population-by-ethnicity.csv
   csc kpi --la 931 --year 2024 --trend --format csv --out trend.csv
   csc kpi --la 931 --year 2024 --publishable --format xlsx --out kpi-2024.xlsx`)
     .action(async (options: KpiOptions, command: Command) => {
@@ -54,6 +57,7 @@ Examples:
       if (options.format === 'xlsx' && !options.out) throw new UserError('--format xlsx needs --out FILE');
       if (options.list) return emit(catalogueRows(options.format !== 'table'), options, 'indicators');
       const { la, year, period, indicators, breakdowns } = checkOptions(options);
+      const ethnicPopulation = options.ethnicPopulation ? readEthnicPopulationCsv(options.ethnicPopulation) : undefined;
       await withDatabase(command, async ({ db }) => {
         if (options.trend) {
           if (year === undefined) throw new UserError('--trend needs --year');
@@ -66,7 +70,7 @@ Examples:
             england: r.comparators?.england ?? null, region: r.comparators?.region ?? null, stat_neighbours: r.comparators?.statisticalNeighbours ?? null,
           })), options, 'trend');
         }
-        const results = await computeIndicators(db, { laCode: la, ...(period ? { period } : { year: year! }), ...(indicators ? { indicators } : {}), ...(breakdowns ? { breakdowns } : {}) });
+        const results = await computeIndicators(db, { laCode: la, ...(period ? { period } : { year: year! }), ...(indicators ? { indicators } : {}), ...(breakdowns ? { breakdowns } : {}), ...(ethnicPopulation ? { ethnicPopulation } : {}) });
         const threshold = options.threshold === undefined ? DEFAULT_SUPPRESSION.threshold : Number(options.threshold);
         if (options.threshold !== undefined && (!Number.isInteger(threshold) || threshold < 1)) throw new UserError(`--threshold must be a whole number of at least 1 (got "${options.threshold}")`);
         const output = options.publishable ? suppress(results, { threshold }) : results;
