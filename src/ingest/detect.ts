@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { parseCsv } from './common/csv.js';
 import { decodeText } from './common/decode.js';
 import type { ImportFormat, InputFile } from './common/types.js';
+import { isAnnexAHeader } from './annex-a/sources.js';
 import { isWorkforceHeader } from './workforce/columns.js';
 
 export type DetectedFormat = ImportFormat | '903-xml' | 'unknown';
@@ -20,5 +21,6 @@ export function detectFormat(file: InputFile): DetectedFormat {
   const firstLine = head.split(/\r?\n/)[0] ?? '';
   const header = parseCsv(firstLine, file.name).table?.header ?? [];
   if (isWorkforceHeader(header)) return 'workforce';
+  if (isAnnexAHeader(header)) return 'annex-a';
   return '903';
 }

@@ -8,6 +8,7 @@ import { planChanges, readExisting, writeChanges } from './common/load.js';
 import { MergeState } from './common/state.js';
 import { TABLE_ORDER, type ImportTable } from './common/tables.js';
 import type { BatchSummary, ImportFormat, ImportProgress, ImportReport, InputFile, ReadResult, SourceRef, StagedRow } from './common/types.js';
+import { readAnnexA } from './annex-a/read.js';
 import { readCinCensus } from './cin-census/read.js';
 import { detectFormat } from './detect.js';
 import { checkSsda903Year } from './ssda903/check.js';
@@ -54,6 +55,7 @@ export async function importFiles(db: Kysely<Database>, options: ImportOptions):
   const results: { result: ReadResult; fileIndexes: number[] }[] = [];
   const formats: (ImportFormat | null)[] = files.map(() => null);
   const ssda903: Ssda903File[] = [];
+  const annexA: { file: InputFile; fileIndex: number }[] = [];
   files.forEach((file, fileIndex) => {
     progress({ phase: 'read', done: fileIndex, total: files.length, file: file.name });
     const detected = options.format && options.format !== 'auto' ? options.format : detectFormat(file);
@@ -63,7 +65,8 @@ export async function importFiles(db: Kysely<Database>, options: ImportOptions):
       for (const i of read.issues) issues.push(i);
       for (const f of read.files) ssda903.push(f);
     } else if (detected === 'annex-a') {
-      issues.push(issue('error', file.name, 0, '', '', 'format', 'Annex A import is not supported yet', 'SSDA903 CSV, CIN census XML or the workforce list'));
+      formats[fileIndex] = 'annex-a';
+      annexA.push({ file, fileIndex });
     } else if (detected === 'unknown') {
       issues.push(issue('error', file.name, 1, '', '', 'format', 'The file is not a recognised return (XML root is neither <Message> nor <EXPSSDA903>)', 'SSDA903 CSV, CIN census XML or the workforce list'));
     } else if (detected === 'cin') {
@@ -83,6 +86,7 @@ export async function importFiles(db: Kysely<Database>, options: ImportOptions):
   for (const [year, group] of groupSsda903ByYear(ssda903, options.year, issues)) {
     results.push({ result: checkSsda903Year(group, year), fileIndexes: group.map((f) => f.fileIndex) });
   }
+  if (annexA.length) results.push({ result: await readAnnexA(annexA, options.year), fileIndexes: annexA.map((f) => f.fileIndex) });
   for (const { result } of results) for (const i of result.issues) issues.push(i);
 
   const hashes = files.map((f) => fileHash(f.data));
@@ -94,6 +98,7 @@ export async function importFiles(db: Kysely<Database>, options: ImportOptions):
   progress({ phase: 'merge', done: 0, total: 1 });
   const staged: StagedRow[] = results.flatMap(({ result }) => result.rows);
   const touched = new Set<ImportTable>(staged.map((s) => s.table));
+  for (const { result } of results) for (const t of result.tables ?? []) touched.add(t);
   if (touched.has('cla_episode')) touched.add('care_period');
   const state = new MergeState();
   await readExisting(db, laCode, TABLE_ORDER.filter((t) => touched.has(t)), state);
@@ -123,6 +128,8 @@ export async function importFiles(db: Kysely<Database>, options: ImportOptions):
     }
   }
   if (episodeSource) derivePeriods(state, episodeChildren, episodeSource);
+  for (const { result } of results) if (result.link) issues.push(...result.link(state));
+  if (hasErrors(issues)) return report(batches, { differences: state.differences });
 
   // 3. Check the merged records against the canonical model (the last line of defence).
   const plan = planChanges(state);

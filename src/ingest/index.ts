@@ -1,5 +1,6 @@
 /**
- * Imports: SSDA903 (CSV file set), CIN census (XML, streamed), workforce list (CSV) into the
+ * Imports: SSDA903 (CSV file set), CIN census (XML, streamed), Ofsted Annex A (workbook or CSV
+ * lists), workforce list (CSV) into the
  * canonical model. One call loads a whole set of files, all or nothing.
  *
  *   const report = await importFiles(db, { laCode: '931', files: [{ name, data }], dryRun: true });
@@ -13,3 +14,4 @@ export { ids } from './common/ids.js';
 export { parseDate, isoToDmy, collectionPeriod } from './common/dates.js';
 export { SSDA903_TABLES } from './ssda903/tables.js';
 export { WORKFORCE_COLUMNS } from './workforce/columns.js';
+export { ANNEX_A_LISTS, type AnnexAList, type AnnexAColumn } from './annex-a/lists.js';

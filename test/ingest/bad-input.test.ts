@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { addAuthority } from '../../src/db/index.js';
 import { exportReturn } from '../../src/export/index.js';
 import { importFiles, issuesToCsv } from '../../src/ingest/index.js';
+import { canSkipTriggers, checkForeignKeys, setTriggers } from '../../src/ingest/common/bulk-checks.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { FIXTURES, fixtureFiles } from './files.js';
 import { countRows } from './support.js';
@@ -58,5 +59,22 @@ describe('hostile inputs: every problem reported exactly, nothing written', () =
     // Reading the export back gives the original text, not the apostrophe.
     const again = await importFiles(t.db, { laCode: '933', files: [{ name: 'workforce_2024.csv', data: out.files['workforce_2024.csv']! }] });
     expect(again.counts.team).toEqual({ inserted: 0, updated: 0, deleted: 0, unchanged: 1 });
+  });
+
+  it('bulk loading without triggers still refuses a row whose parent is missing (set-based check)', async () => {
+    const rollback = new Error('rollback');
+    const outcome = t.db.transaction().execute(async (trx) => {
+      expect(await canSkipTriggers(trx, ['referral'])).toBe(true); // a superuser on both test databases
+      const batch = await trx.insertInto('import_batch').values({ la_code: '933', format: 'cin', file_name: 'x', file_hash: 'x', imported_by: 'test' }).returning('batch_id').executeTakeFirstOrThrow();
+      await setTriggers(trx, false);
+      await sql`INSERT INTO referral (la_code, referral_id, child_id, referral_date, source, batch_id) VALUES ('933', 'R1', 'NOBODY', '2024-01-01', '1A', ${batch.batch_id})`.execute(trx);
+      await setTriggers(trx, true);
+      await expect(checkForeignKeys(trx, 'referral', '933', [Number(batch.batch_id)], ['referral_id'])).rejects.toThrow(
+        'referral: a row refers to a child that does not exist (referral_la_code_child_id_fkey): referral_id=R1 child_id=NOBODY',
+      );
+      throw rollback;
+    });
+    await expect(outcome).rejects.toBe(rollback);
+    expect((await sql`SELECT count(*)::int AS n FROM referral WHERE la_code = '933'`.execute(t.db)).rows).toEqual([{ n: 0 }]);
   });
 });

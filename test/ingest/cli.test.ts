@@ -29,5 +29,11 @@ describe.runIf(testDatabaseKind === 'pglite')('csc import / csc export', () => {
         'A1,10/08/2023,P,C2,N1,K2,PR4,,,,,,SC123456\r\n' +
         'B2,16/01/2023,S,C1,N1,K2,PR4,20/02/2024,E4A,,,,SC654321\r\n',
     );
-  }, 240_000);
+
+    const annexA = runCli(['--data-dir', dataDir, 'export', '--la', '931', '--year', '2024', '--as-at', '2024-03-31', '--format', 'annex-a-csv', '--out', join(out, 'annex-a')]);
+    expect(annexA.status).toBe(0);
+    expect(readdirSync(join(out, 'annex-a'))).toHaveLength(11);
+    // B2 ceased care on 20 February 2024, within the six months before 31 March: on list 8.
+    expect(readFileSync(join(out, 'annex-a', 'annex_a_2024-03-31_list_08.csv'), 'utf8')).toContain(',20/02/2024,e) E4A: Returned home – part of planning,16/01/2023,K2,');
+  }, 400_000);
 });

@@ -216,9 +216,9 @@ function yearOf(iso: string): number {
 }
 
 const ORDER = [
-  'team', 'worker', 'child', 'child_identity', 'child_disability', 'referral', 'assessment', 'assessment_factor', 'cin_plan',
+  'team', 'worker', 'child', 'child_identity', 'child_disability', 'early_help_assessment', 'referral', 'contact', 'assessment', 'assessment_factor', 'cin_plan',
   'strategy_discussion', 's47_enquiry', 'cp_plan', 'cp_conference', 'care_period', 'cla_episode', 'cla_review', 'cla_outcome',
-  'missing_episode', 'adoption_decision', 'adoption', 'previous_permanence', 'care_leaver', 'allocation',
+  'missing_episode', 'adoption_decision', 'adoption', 'previous_permanence', 'care_leaver', 'adopter_household', 'visit', 'health_check', 'allocation',
 ] as const;
 
 /** Writes the authority (LA 931) into an empty, migrated database. */

@@ -66,8 +66,8 @@ describe('round trip: export every return, import into an empty database', () =>
     const exported = await exportAll(source.db, years, ['903', 'cin', 'workforce'], '857');
     const report = await importFiles(target.db, { laCode: '857', files: exported });
     expect(report.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
-    // The generator leaves some UPNs blank and names workers W1, W2...: loaded, with warnings.
-    expect(new Set(report.issues.map((i) => i.rule))).toEqual(new Set(['required', 'SW02STG1']));
+    // The generator may leave some UPNs blank and name workers W1, W2...: loaded, with warnings only of those kinds.
+    for (const rule of new Set(report.issues.map((i) => i.rule))) expect(['required', 'SW02STG1']).toContain(rule);
     const again = await exportAll(target.db, years, ['903', 'cin', 'workforce'], '857');
     const text = (f: InputFile) => Buffer.from(f.data).toString('utf8');
     for (let i = 0; i < exported.length; i++) {

@@ -8,6 +8,7 @@ export const CANONICAL_TABLES = [
   'team', 'worker', 'child', 'child_identity', 'child_disability', 'referral', 'assessment', 'assessment_factor', 'cin_plan',
   'strategy_discussion', 's47_enquiry', 'cp_plan', 'cp_conference', 'care_period', 'cla_episode', 'cla_review', 'cla_outcome',
   'missing_episode', 'adoption_decision', 'adoption', 'previous_permanence', 'care_leaver', 'allocation',
+  'contact', 'early_help_assessment', 'adopter_household', 'visit', 'health_check',
 ] as const;
 
 /** Every row of every imported table for an authority, without la_code and batch ids, in a stable order. */

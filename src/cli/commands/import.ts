@@ -17,17 +17,17 @@ interface ImportCliOptions {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Load statutory returns (SSDA903 CSV set, CIN census XML, workforce list CSV): all files or none')
+    .description('Load statutory returns (SSDA903 CSV set, CIN census XML, Annex A workbook or CSV lists, workforce list CSV): all files or none')
     .argument('<files...>', 'files or folders (folders are read recursively)')
     .requiredOption('--la <code>', 'DfE LA code the files belong to, e.g. 931')
-    .option('--format <format>', 'auto | 903 | cin | workforce (annex-a: not yet)', 'auto')
+    .option('--format <format>', 'auto | 903 | cin | annex-a | workforce', 'auto')
     .option('--year <year>', 'collection year (end year, 2024 = 2023/24) when file names and contents do not say')
     .option('--dry-run', 'check and report what would change, write nothing')
     .option('--errors <file>', 'write every problem to this file (.csv or .json)')
     .option('--json', 'print the full report as JSON')
-    .addHelpText('after', '\nExamples:\n  csc import --la 931 returns/2023 returns/2024\n  csc import --la 931 --dry-run --errors problems.csv cin_2024.xml\n')
+    .addHelpText('after', '\nExamples:\n  csc import --la 931 returns/2023 returns/2024\n  csc import --la 931 --dry-run --errors problems.csv cin_2024.xml\n  csc import --la 931 annex_a_2025-03-31.xlsx\n')
     .action(async (paths: string[], options: ImportCliOptions, command: Command) => {
-      if (!['auto', '903', 'cin', 'workforce', 'annex-a'].includes(options.format)) throw new UserError(`--format must be auto, 903, cin or workforce, not ${options.format}`);
+      if (!['auto', '903', 'cin', 'workforce', 'annex-a'].includes(options.format)) throw new UserError(`--format must be auto, 903, cin, annex-a or workforce, not ${options.format}`);
       const year = options.year === undefined ? undefined : Number(options.year);
       if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new UserError(`--year ${options.year} is not a collection year (e.g. 2024 for 2023/24)`);
       const files = collectFiles(paths);

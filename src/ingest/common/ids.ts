@@ -18,4 +18,10 @@ export const ids = {
   missing: (child: string, start: string, type: string) => `${child}:MIS:${start}:${type}`,
   adoptionDecision: (child: string, date: string) => `${child}:PA:${date}`,
   allocation: (child: string, start: string) => `${child}:SW:${start}`,
+  contact: (child: string, date: string, nth: number) => `${child}:CON:${date}${nth > 1 ? `:${nth}` : ''}`,
+  earlyHelp: (child: string, start: string) => `${child}:EH:${start}`,
+  visit: (child: string, context: string, date: string) => `${child}:V:${context}:${date}`,
+  healthCheck: (child: string, type: string, date: string) => `${child}:HC:${type}:${date}`,
+  /** An allocation known only from Annex A: one per child, worker and role. */
+  annexAAllocation: (child: string, role: string, worker: string) => `${child}:AA:${role}:${worker}`,
 };

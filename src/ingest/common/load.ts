@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { copyRows, explainDatabaseError, type Database, type TableName } from '../../db/index.js';
 import { dataColumns, KEY_COLUMNS, sameValue, TABLE_ORDER, type ImportTable } from './tables.js';
+import { canSkipTriggers, checkForeignKeys, setTriggers } from './bulk-checks.js';
 import type { MergeState } from './state.js';
 import type { SourceRef, TableCounts } from './types.js';
 
@@ -78,6 +79,9 @@ export async function writeChanges(
   let total = 0;
   for (const rows of plan.upserts.values()) total += rows.length;
   let done = 0;
+  const fast = await canSkipTriggers(trx, [...plan.upserts.keys()]);
+  const insertedBatches = [...new Set(batchIds.filter((b): b is number => b !== null))];
+  const checkLater: ImportTable[] = [];
   for (const table of TABLE_ORDER) {
     const rows = plan.upserts.get(table);
     if (!rows) continue;
@@ -88,7 +92,13 @@ export async function writeChanges(
     const updates = rows.filter((r) => !r.insert).map(toRow);
     try {
       // New rows cannot clash (every row of the authority was read): COPY them straight in.
-      if (inserts.length) await copyRows(trx, table, inserts, { columns, chunkSize: COPY_CHUNK });
+      if (inserts.length && fast) {
+        // Foreign keys are checked set-based after all inserts (see bulk-checks.ts).
+        await setTriggers(trx, false);
+        await copyRows(trx, table, inserts, { columns, chunkSize: COPY_CHUNK });
+        await setTriggers(trx, true);
+        checkLater.push(table);
+      } else if (inserts.length) await copyRows(trx, table, inserts, { columns, chunkSize: COPY_CHUNK });
       if (updates.length) {
         const stage = `stage_${table}`;
         await sql.raw(`CREATE TEMP TABLE ${stage} (LIKE ${table} INCLUDING DEFAULTS) ON COMMIT DROP`).execute(trx);
@@ -106,6 +116,7 @@ export async function writeChanges(
     done += rows.length;
     onProgress?.(done, total);
   }
+  for (const table of checkLater) await checkForeignKeys(trx, table, laCode, insertedBatches, KEY_COLUMNS[table]);
   for (const table of [...TABLE_ORDER].reverse()) {
     const rows = plan.deletes.get(table);
     if (!rows) continue;

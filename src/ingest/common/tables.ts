@@ -11,7 +11,9 @@ export const IMPORT_TABLES = [
   ['child', ['child_id']],
   ['child_identity', ['child_id']],
   ['child_disability', ['child_id', 'disability']],
+  ['early_help_assessment', ['early_help_id']],
   ['referral', ['referral_id']],
+  ['contact', ['contact_id']],
   ['assessment', ['assessment_id']],
   ['assessment_factor', ['assessment_id', 'factor']],
   ['cin_plan', ['cin_plan_id']],
@@ -28,6 +30,9 @@ export const IMPORT_TABLES = [
   ['adoption', ['child_id', 'adoption_order_date']],
   ['previous_permanence', ['child_id', 'collection_year']],
   ['care_leaver', ['child_id', 'collection_year']],
+  ['adopter_household', ['household_id']],
+  ['visit', ['visit_id']],
+  ['health_check', ['check_id']],
   ['allocation', ['allocation_id']],
 ] as const satisfies readonly (readonly [TableName, readonly string[]])[];
 
@@ -56,6 +61,7 @@ const DEFAULTS: Partial<Record<ImportTable, Record<string, unknown>>> = {
   s47_enquiry: { icpc_not_required: false },
   cp_plan: { other_la: false },
   worker: { contract: 'permanent' },
+  visit: { seen: true },
 };
 
 export function withDefaults(table: ImportTable, row: Record<string, unknown>): Record<string, unknown> {

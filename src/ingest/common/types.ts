@@ -1,4 +1,5 @@
 import type { ImportIssue } from './issues.js';
+import type { MergeState } from './state.js';
 import type { ImportTable } from './tables.js';
 
 export type ImportFormat = '903' | 'cin' | 'annex-a' | 'workforce';
@@ -51,6 +52,13 @@ export interface ReadResult {
   rows: StagedRow[];
   supersedes: Supersede[];
   issues: ImportIssue[];
+  /** Tables the format writes besides those in `rows` (read from the database before merging). */
+  tables?: readonly ImportTable[];
+  /**
+   * Formats whose records depend on what is already held (Annex A: which referral an assessment
+   * belongs to) add them after the returns are merged; returns the problems found.
+   */
+  link?: (state: MergeState) => ImportIssue[];
 }
 
 export interface Difference {
