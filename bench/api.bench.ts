@@ -9,14 +9,14 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { openDatabase, migrateToLatest, type CscDatabase, type Database } from '../src/db/index.js';
 import { buildServer, createUser, type Role } from '../src/server/index.js';
 import { argValue, machine, median } from './support.js';
 
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number; average: number };
   non2xx: number;
   errors: number;
@@ -30,6 +30,8 @@ const connections = Number(argValue('connections', '200'));
 const seconds = Number(argValue('seconds', '10'));
 const runs = Number(argValue('runs', '3'));
 const pgServer = argValue('pg', '');
+/** Run only the scenarios whose name contains this text (e.g. --only dashboard). */
+const only = argValue('only', '');
 const LA = '330';
 const PASSWORD = 'benchmark passphrase 2026';
 
@@ -85,6 +87,7 @@ interface Scenario {
   paths: string[];
   runs: number;
   teamManagersOnly?: boolean;
+  analystsOnly?: boolean;
   /** Compute the cached pages once before measuring (what the first visitor of the day pays). */
   warm?: boolean;
 }
@@ -93,8 +96,10 @@ const SCENARIOS: Scenario[] = [
   { name: 'calibration: GET /api/auth/me (session from memory, no database)', cacheMs: 60_000, paths: ['/api/auth/me'], runs: 1 },
   { name: 'dashboard, cached (indicators 2024 + caseloads + summary + me)', cacheMs: 60_000, paths: [`/api/authorities/${LA}/indicators?years=2024`, `/api/authorities/${LA}/caseloads?date=2024-06-30`, `/api/authorities/${LA}/summary?date=2024-06-30`, '/api/auth/me'], runs, warm: true },
   { name: 'summary, cache off (every request computes)', cacheMs: 0, paths: [`/api/authorities/${LA}/summary`], runs: 1 },
-  { name: 'child list page (team managers; audited)', cacheMs: 60_000, paths: [`/api/authorities/${LA}/children?pageSize=50`], runs: 1, teamManagersOnly: true },
+  { name: 'child list, first page with total (team managers; audited)', cacheMs: 60_000, paths: [`/api/authorities/${LA}/children?pageSize=50`], runs: 1, teamManagersOnly: true },
+  { name: 'child list, next page by cursor (analysts, whole authority; audited)', cacheMs: 60_000, paths: [`/api/authorities/${LA}/children?pageSize=50&cursor=${Buffer.from('C5000').toString('base64url')}`], runs: 1, analystsOnly: true },
 ];
+const CHOSEN = SCENARIOS.filter((s) => s.name.includes(only));
 const ROLES: Role[] = ['performance_analyst', 'finance', 'team_manager', 'service_manager'];
 
 /**
@@ -114,11 +119,14 @@ async function serve(): Promise<void> {
     await createUser(handle.db, { laCode: LA, email, displayName: `User ${u}`, role, password: PASSWORD, teamId: role === 'team_manager' ? `T${u}` : null, service: role === 'service_manager' ? 'Safeguarding' : null });
     emails.push(email);
   }
+  // As after an import job (which refreshes planner statistics when it ends).
+  await sql`ANALYZE`.execute(handle.db);
   process.send!({ type: 'seeded', kind: handle.kind, seconds: (Date.now() - seedStart) / 1000 });
-  for (const scenario of SCENARIOS) {
+  for (const scenario of CHOSEN) {
     const app = await buildServer({ db: handle.db, aggregateCacheMs: scenario.cacheMs, rateLimitPerMinute: 1e9, loginRateLimitPerMinute: 1e9 });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    const pool = scenario.teamManagersOnly ? emails.filter((_, u) => ROLES[u % ROLES.length] === 'team_manager') : emails;
+    const only = scenario.teamManagersOnly ? 'team_manager' : scenario.analystsOnly ? 'performance_analyst' : null;
+    const pool = only ? emails.filter((_, u) => ROLES[u % ROLES.length] === only) : emails;
     const cookies: string[] = [];
     for (let s = 0; s < connections; s += 1) {
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: pool[s % pool.length], password: PASSWORD } });
@@ -133,17 +141,24 @@ async function serve(): Promise<void> {
       }
       warmMs = Date.now() - start;
     }
+    const cpuBefore = process.cpuUsage();
     process.send!({ type: 'ready', address, cookies, warmMs });
     await new Promise<void>((done) => process.once('message', () => done()));
+    const cpu = process.cpuUsage(cpuBefore);
+    process.send!({ type: 'cpu', seconds: (cpu.user + cpu.system) / 1e6 });
     await app.close();
   }
   await handle.close();
   await handle.drop();
-  process.exit(0);
+  process.disconnect(); // exit normally, so that a --profile is written
+
 }
 
 async function main(): Promise<void> {
-  const child = fork(fileURLToPath(import.meta.url), [...process.argv.slice(2), '--serve'], { execArgv: ['--import', 'tsx'] });
+  // --profile DIR: write a V8 CPU profile of the server process there (open it in Chrome DevTools).
+  const profileDir = argValue('profile', '');
+  const execArgv = ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const child = fork(fileURLToPath(import.meta.url), [...process.argv.slice(2), '--serve'], { execArgv });
   const messages: { type: string; [key: string]: unknown }[] = [];
   let wake: (() => void) | undefined;
   child.on('message', (m) => { messages.push(m as { type: string }); wake?.(); });
@@ -154,25 +169,30 @@ async function main(): Promise<void> {
   const seeded = await next();
   console.log(`Machine: ${machine()} (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
   console.log(`Database: ${String(seeded.kind)}; authority ${LA} with ${children} children, 400 workers, 40 teams (seeded in ${Number(seeded.seconds).toFixed(1)} s); server in its own process`);
-  for (const scenario of SCENARIOS) {
+  for (const scenario of CHOSEN) {
     const ready = (await next()) as unknown as { address: string; cookies: string[]; warmMs: number };
     if (scenario.warm) console.log(`  (first computation of the cached pages: ${(ready.warmMs / 1000).toFixed(1)} s)`);
     let client = 0;
     const results: AutocannonResult[] = [];
+    const wallStart = Date.now();
+    const loadBefore = loadavg()[0]!;
     for (let run = 0; run < scenario.runs; run += 1) {
       results.push(await autocannon({
         url: ready.address, connections, duration: seconds,
         requests: scenario.paths.map((path) => ({ method: 'GET', path })),
         setupClient: (c: { setRequests(r: unknown[]): void }) => {
           const cookie = ready.cookies[client++ % ready.cookies.length]!;
-          c.setRequests(scenario.paths.map((path) => ({ method: 'GET', path, headers: { cookie } })));
+          // As a browser sends them: the session cookie and accept-encoding.
+          c.setRequests(scenario.paths.map((path) => ({ method: 'GET', path, headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } })));
         },
       }));
     }
     child.send('next');
+    const cpu = (await next()) as unknown as { seconds: number };
+    const wall = (Date.now() - wallStart) / 1000;
     console.log(`${scenario.name}: ${connections} connections × ${seconds} s, ${scenario.runs} run(s): median ${median(results.map((r) => r.requests.average)).toFixed(0)} req/s, ` +
       `p50 ${median(results.map((r) => r.latency.p50))} ms, p99 ${median(results.map((r) => r.latency.p99))} ms, non-2xx ${results.reduce((n, r) => n + r.non2xx, 0)}, ` +
-      `errors/timeouts ${results.reduce((n, r) => n + r.errors + r.timeouts, 0)}`);
+      `errors/timeouts ${results.reduce((n, r) => n + r.errors + r.timeouts, 0)}; wall ${wall.toFixed(1)} s, server CPU ${cpu.seconds.toFixed(1)} s (${((cpu.seconds * 1e6) / results.reduce((n, r) => n + r.requests.total, 0)).toFixed(0)} µs a request), load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
   }
 }
 

@@ -10,12 +10,16 @@ import type { AuditEntry } from './audit/audit-log.js';
 import type { RegisteredRoute } from './access/route-rules.js';
 import { unauthenticated } from './errors.js';
 import type { ImportService } from './imports.js';
+import type { ImportJobs } from './import-jobs.js';
+import type { AuditQueue } from './audit/audit-queue.js';
 
 /** What every route module receives: the database and the server's shared services. */
 export interface ServerContext {
   db: Kysely<Database>;
   sessions: SessionStore;
   cache: AggregateCache;
+  /** Batched, hash-chained audit writes; `request.audit` waits for its entry to be committed. */
+  auditQueue: AuditQueue;
   pseudonyms: Pseudonymiser;
   lockout: LockoutPolicy;
   cookieName: string;
@@ -24,6 +28,8 @@ export interface ServerContext {
   uploadDir: string;
   /** The import module, when wired; uploads answer 501 without it. */
   importer: ImportService | undefined;
+  /** Background import jobs (status, phase, percentage, problem report), when an importer is wired. */
+  importJobs: ImportJobs | undefined;
   /** Requests whose refusal the handler has already audited (the error handler skips them). */
   audited: WeakSet<FastifyRequest>;
   /** Sign-in attempts per IP per minute. */

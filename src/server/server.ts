@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -18,13 +17,16 @@ import { Pseudonymiser } from './access/pseudonyms.js';
 import { entitledAuthorities } from './auth/principal.js';
 import { DEFAULT_SESSION_POLICY, SessionStore, type SessionPolicy } from './auth/sessions.js';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './auth/login.js';
-import { appendAudit, SYSTEM_CHAIN } from './audit/audit-log.js';
+import { SYSTEM_CHAIN } from './audit/audit-log.js';
+import { AuditQueue } from './audit/audit-queue.js';
+import { ImportJobs } from './import-jobs.js';
 import type { RouteRule } from './access/route-rules.js';
 import { ApiError, unauthenticated, type ApiErrorBody } from './errors.js';
 import type { ApiApp, ServerContext } from './context.js';
 import type { ImportService } from './imports.js';
 import { ingestImportService } from './ingest-service.js';
 import { registerRoutes } from './routes/index.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 export interface ServerOptions {
   db: Kysely<Database>;
@@ -45,6 +47,8 @@ export interface ServerOptions {
   /** Behind POST /api/authorities/:laCode/imports: src/ingest by default; null turns uploads off (501). */
   importer?: ImportService | null | undefined;
   aggregateCacheMs?: number | undefined;
+  /** How long an audit entry waits to be written with others (one transaction per batch). */
+  auditFlushMs?: number | undefined;
   logger?: boolean | undefined;
   trustProxy?: boolean | undefined;
 }
@@ -67,22 +71,32 @@ export async function buildServer(options: ServerOptions): Promise<ApiApp & { co
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const importer = options.importer === null ? undefined : (options.importer ?? ingestImportService(options.db));
+  const auditQueue = new AuditQueue(options.db, options.auditFlushMs ?? 2);
+  const cache = new AggregateCache(options.aggregateCacheMs ?? 60_000);
   const context: ServerContext = {
     db: options.db,
     sessions: new SessionStore(options.db, { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy }),
-    cache: new AggregateCache(options.aggregateCacheMs ?? 60_000),
+    cache,
+    auditQueue,
     pseudonyms: new Pseudonymiser(options.pseudonymKey ?? process.env.CSC_PSEUDONYM_KEY),
     lockout: { ...DEFAULT_LOCKOUT_POLICY, ...options.lockout },
     cookieName: SESSION_COOKIE,
     secureCookies: options.secureCookies ?? true,
     maxUploadBytes: options.maxUploadBytes ?? 50 * 1024 * 1024,
     uploadDir: options.uploadDir ?? join(tmpdir(), 'csc-uploads'),
-    importer: options.importer === null ? undefined : (options.importer ?? ingestImportService(options.db)),
+    importer,
+    importJobs: importer ? new ImportJobs(options.db, importer, { onSuccess: (laCode) => cache.invalidate(laCode), audit: auditQueue, log: (error) => app.log.error(error) }) : undefined,
     audited: new WeakSet(),
     loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 20,
     routes: [],
   };
   app.decorate('context', context);
+  // Finish running imports and write queued audit entries before the database is closed.
+  app.addHook('onClose', async () => {
+    await context.importJobs?.idle();
+    await auditQueue.drain();
+  });
 
   // Every /api route must carry a rule: refuse to start otherwise.
   app.addHook('onRoute', (route) => {
@@ -93,9 +107,9 @@ export async function buildServer(options: ServerOptions): Promise<ApiApp & { co
     for (const method of methods) context.routes.push({ method, url: route.url, rule });
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], frameAncestors: ["'none'"] } },
-    crossOriginEmbedderPolicy: false,
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done();
   });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -118,7 +132,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiApp & { co
 
   app.decorateRequest('session', null);
   app.decorateRequest('audit', async function (this: FastifyRequest, entry) {
-    await appendAudit(context.db, {
+    await auditQueue.append({
       ...entry,
       userLaCode: this.session?.principal.laCode ?? null,
       userId: this.session?.principal.userId ?? null,
@@ -168,7 +182,7 @@ export async function buildServer(options: ServerOptions): Promise<ApiApp & { co
     const principal = request.session?.principal;
     const laCode = (request.params as { laCode?: string } | undefined)?.laCode;
     const chain = principal ? principal.laCode : SYSTEM_CHAIN;
-    await appendAudit(context.db, {
+    await auditQueue.append({
       laCode: chain,
       userLaCode: principal?.laCode ?? null,
       userId: principal?.userId ?? null,

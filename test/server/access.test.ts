@@ -32,7 +32,22 @@ describe('children in scope', () => {
     expect(cp.items.map((c) => c.childId)).toEqual(['C2']);
     const byName = (await get('sm', `/api/authorities/${LA}/children?search=smi&include=identity`)).json() as { items: { childId: string; surname: string }[] };
     expect(byName.items).toEqual([expect.objectContaining({ childId: 'C2', surname: 'Smith' })]);
-    expect((await get('sm', `/api/authorities/${LA}/children?pageSize=1&page=2`)).json()).toMatchObject({ page: 2, pageSize: 1, total: 2, items: [{ childId: 'C2' }] });
+    const first = (await get('sm', `/api/authorities/${LA}/children?pageSize=1`)).json() as { nextCursor: string };
+    expect(first).toMatchObject({ pageSize: 1, total: 2, items: [{ childId: 'C1' }], nextCursor: expect.any(String) });
+    const second = (await get('sm', `/api/authorities/${LA}/children?pageSize=1&cursor=${first.nextCursor}`)).json() as Record<string, unknown>;
+    expect(second).toMatchObject({ pageSize: 1, items: [{ childId: 'C2' }], nextCursor: null });
+    expect(second).not.toHaveProperty('total');
+    // The analyst walks the whole authority (C1..C5) in pages of 2 by cursor: every child once, in order.
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = (await get('analyst', `/api/authorities/${LA}/children?pageSize=2${cursor ? `&cursor=${cursor}` : ''}`)).json() as { items: { childRef: string }[]; nextCursor: string | null };
+      seen.push(...page.items.map((c) => c.childRef));
+      cursor = page.nextCursor;
+    }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    expect((await get('sm', `/api/authorities/${LA}/children?cursor=${Buffer.from(' x').toString('base64url')}`)).statusCode).toBe(400);
     expect((await get('sm', `/api/authorities/${LA}/children?pageSize=501`)).statusCode).toBe(400);
   });
 

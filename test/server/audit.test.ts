@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMigrated, type Database } from '../../src/db/index.js';
 import { appendAudit, GENESIS_HASH, verifyAuditChain } from '../../src/server/index.js';
+import { AuditQueue } from '../../src/server/audit/audit-queue.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { runCli, tempDataDir } from '../support/cli.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../support/database.js';
@@ -64,6 +65,22 @@ describe('audit chain', () => {
       { laCode: '941', entries: 1, ok: true, problems: [] },
     ]);
     expect(reports.every((r) => r.ok)).toBe(true);
+  });
+
+  it('the batched queue writes concurrent entries in arrival order, interleaved with direct appends, and the chain verifies', async () => {
+    const queue = new AuditQueue(t.db, 2, 7); // batches of at most 7: 40 entries take several flushes
+    const queued = Array.from({ length: 40 }, (_, i) => queue.append({ ...entry(100 + i), laCode: i % 2 ? '944' : '945' }));
+    const direct = appendAudit(t.db, { ...entry(999), laCode: '944' });
+    const results = await Promise.all(queued);
+    await direct;
+    await queue.drain();
+    // Per chain, seq numbers are 1..n with no gap, and the queued entries keep their arrival order.
+    const rows = await t.db.selectFrom('audit_log').select(['la_code', 'seq', 'resource_id']).where('la_code', 'in', ['944', '945']).orderBy('la_code').orderBy('seq').execute();
+    expect(rows.filter((r) => r.la_code === '944').map((r) => Number(r.seq))).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    expect(rows.filter((r) => r.la_code === '945').map((r) => r.resource_id)).toEqual(Array.from({ length: 20 }, (_, i) => `C${100 + 2 * i}`));
+    expect(results.filter((_, i) => i % 2 === 0).map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const reports = await verifyAuditChain(t.db);
+    expect(reports.filter((r) => r.laCode === '944' || r.laCode === '945').map((r) => [r.laCode, r.entries, r.ok])).toEqual([['944', 21, true], ['945', 20, true]]);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE, even from the owner', async () => {

@@ -149,7 +149,7 @@ describe('injection and malformed input', () => {
       const p = encodeURIComponent(raw);
       const urls = [
         [`/api/authorities/${p}/children`, 'sm'], [`/api/authorities/${LA}/children/${p}`, 'sm'], [`/api/authorities/${LA}/workers/${p}/caseload`, 'sm'],
-        [`/api/authorities/${LA}/children?search=${p}`, 'sm'], [`/api/authorities/${LA}/children?status=${p}`, 'sm'], [`/api/authorities/${LA}/children?page=${p}`, 'sm'],
+        [`/api/authorities/${LA}/children?search=${p}`, 'sm'], [`/api/authorities/${LA}/children?status=${p}`, 'sm'], [`/api/authorities/${LA}/children?cursor=${p}`, 'sm'],
         [`/api/authorities/${LA}/children?pageSize=${p}`, 'sm'], [`/api/authorities/${LA}/children?format=${p}`, 'sm'], [`/api/authorities/${LA}/children?include=${p}`, 'analyst'],
         [`/api/authorities/${LA}/summary?date=${p}`, 'sm'], [`/api/authorities/${LA}/imports/${p}`, 'admin'], [`/api/authorities/${LA}/audit?userId=${p}`, 'admin'],
         [`/api/authorities/${LA}/audit?childId=${p}`, 'admin'], [`/api/authorities/${LA}/audit?action=${p}`, 'admin'], [`/api/authorities/${LA}/audit?from=${p}`, 'admin'],

@@ -26,6 +26,7 @@ export const WEB_PAGES = [
   { path: '/children-in-care', heading: 'Children in care' },
   { path: '/caseloads', heading: 'Caseloads & workforce' },
   { path: '/forecasts', heading: 'Forecasts' },
+  { path: '/reports', heading: 'Reports' },
   { path: '/data', heading: 'Data' },
 ] as const;
 

@@ -6,10 +6,14 @@ import { OverviewPage } from './pages/OverviewPage.js';
 import { ChildProtectionPage } from './pages/ChildProtectionPage.js';
 import { ChildrenInCarePage } from './pages/ChildrenInCarePage.js';
 import { CaseloadsPage } from './pages/CaseloadsPage.js';
-import { ForecastsPage } from './pages/ForecastsPage.js';
 import { DataPage } from './pages/DataPage.js';
 import { ChildrenListPage } from './pages/ChildrenListPage.js';
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Loading } from './components/Status.js';
+
+// Planning pages load on first visit: the overview people open every morning does not carry them.
+const ForecastsPage = lazy(async () => ({ default: (await import('./pages/ForecastsPage.js')).ForecastsPage }));
+const ReportsPage = lazy(async () => ({ default: (await import('./pages/ReportsPage.js')).ReportsPage }));
 
 const COMPONENTS: Record<string, ComponentType> = {
   '/': OverviewPage,
@@ -17,6 +21,7 @@ const COMPONENTS: Record<string, ComponentType> = {
   '/children-in-care': ChildrenInCarePage,
   '/caseloads': CaseloadsPage,
   '/forecasts': ForecastsPage,
+  '/reports': ReportsPage,
   '/data': DataPage,
   '/children': ChildrenListPage,
 };
@@ -30,7 +35,15 @@ export function App() {
   const Component = page ? COMPONENTS[page.path] : undefined;
   return (
     <SignInGate>
-      <Layout page={page}>{Component ? <Component /> : <p>There is no page at this address. Use the navigation above.</p>}</Layout>
+      <Layout page={page}>
+        {Component ? (
+          <Suspense fallback={<Loading what="the page" />}>
+            <Component />
+          </Suspense>
+        ) : (
+          <p>There is no page at this address. Use the navigation above.</p>
+        )}
+      </Layout>
     </SignInGate>
   );
 }

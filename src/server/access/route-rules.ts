@@ -27,6 +27,15 @@ export interface RegisteredRoute {
 }
 
 /** Who a rule lets in, as plain data (used by the docs and the permission matrix test). */
+/**
+ * Forecasts, scenarios and committee reports: planning information for managers, analysts and
+ * finance (aggregates only, no child-level data); internal (unsuppressed) reports only for those
+ * who already see child-level data for the whole authority or a service.
+ */
+export const FORECAST_RULE: RouteRule = { access: 'roles', roles: ['team_manager', 'service_manager', 'performance_analyst', 'finance'], authorityParam: true };
+export const REPORT_RULE: RouteRule = { access: 'roles', roles: ['team_manager', 'service_manager', 'performance_analyst', 'finance'], authorityParam: true };
+export const INTERNAL_REPORT_ROLES: readonly Role[] = ['service_manager', 'performance_analyst'];
+
 export function rolesAllowed(rule: RouteRule, allRoles: readonly Role[]): Role[] | 'anyone' {
   if (rule.access === 'public') return 'anyone';
   if (rule.access === 'signed_in') return [...allRoles];

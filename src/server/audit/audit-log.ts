@@ -30,7 +30,7 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-interface HashedFields {
+export interface HashedFields {
   la_code: string;
   seq: number;
   occurred_at: string;
@@ -53,6 +53,27 @@ export function entryHash(fields: HashedFields): string {
   return createHash('sha256').update(fields.prev_hash).update('\n').update(canonicalJson(fields)).digest('hex');
 }
 
+/** The hashed fields of an entry at a position in its chain. */
+export function toFields(entry: AuditEntry, seq: number, prevHash: string, occurredAt = new Date()): HashedFields {
+  return {
+    la_code: entry.laCode,
+    seq,
+    occurred_at: occurredAt.toISOString(),
+    user_la_code: entry.userLaCode ?? null,
+    user_id: entry.userId ?? null,
+    role: entry.role ?? null,
+    action: entry.action,
+    resource: entry.resource,
+    resource_id: entry.resourceId ?? null,
+    child_ids: entry.childIds ?? [],
+    outcome: entry.outcome,
+    reason: entry.reason ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? {},
+    prev_hash: prevHash,
+  };
+}
+
 /**
  * Appends one entry to its authority's chain. Pass a transaction to record a change in the same
  * transaction as the change itself; reads call this before returning data (fail closed).
@@ -62,23 +83,7 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
     await sql`INSERT INTO audit_chain_head (la_code, last_seq, last_hash) VALUES (${entry.laCode}, 0, ${GENESIS_HASH})
       ON CONFLICT (la_code) DO NOTHING`.execute(trx);
     const head = await trx.selectFrom('audit_chain_head').selectAll().where('la_code', '=', entry.laCode).forUpdate().executeTakeFirstOrThrow();
-    const fields: HashedFields = {
-      la_code: entry.laCode,
-      seq: Number(head.last_seq) + 1,
-      occurred_at: new Date().toISOString(),
-      user_la_code: entry.userLaCode ?? null,
-      user_id: entry.userId ?? null,
-      role: entry.role ?? null,
-      action: entry.action,
-      resource: entry.resource,
-      resource_id: entry.resourceId ?? null,
-      child_ids: entry.childIds ?? [],
-      outcome: entry.outcome,
-      reason: entry.reason ?? null,
-      ip: entry.ip ?? null,
-      details: entry.details ?? {},
-      prev_hash: head.last_hash,
-    };
+    const fields = toFields(entry, Number(head.last_seq) + 1, head.last_hash);
     const hash = entryHash(fields);
     await trx
       .insertInto('audit_log')

@@ -6,7 +6,7 @@ import { CHILD_LEVEL_ROLES, ROLE_DEFINITIONS } from '../access/roles.js';
 import { childInScope, today } from '../access/child-scope.js';
 import { monthOnly } from '../access/pseudonyms.js';
 import type { Principal } from '../auth/principal.js';
-import { ApiError, forbidden, notFound } from '../errors.js';
+import { ApiError, badRequest, forbidden, notFound } from '../errors.js';
 import { sessionOf, type ApiApp, type ServerContext } from '../context.js';
 import { downloadFormat, idText, laCodeParam, pagination, sendDownload } from './common.js';
 
@@ -14,7 +14,9 @@ export const BREAK_GLASS_HEADER = 'x-break-glass-reason';
 const BREAK_GLASS_MINUTES = 60;
 
 const listQuery = z.object({
-  ...pagination,
+  pageSize: pagination.pageSize,
+  /** Keyset cursor: `nextCursor` of the previous page (the last child id, opaque to clients). */
+  cursor: z.string().max(100).regex(/^[A-Za-z0-9_-]+$/, 'must be the nextCursor of a previous page').optional(),
   status: z.enum(['any', 'cin', 'cp', 'cla']).default('any'),
   search: z.string().max(48).regex(/^[\p{L}\p{N} '.\-_/]*$/u, 'may hold letters, digits, spaces and - . _ / \' only').optional(),
   include: z.enum(['identity']).optional(),
@@ -28,6 +30,14 @@ function isPseudonymised(principal: Principal, laCode: string): boolean {
 
 function refuseIdentity(principal: Principal): never {
   throw new ApiError(403, 'identity_not_permitted', `The ${principal.role} role sees pseudonymised data only: names, UPN and full dates of birth are not available.`);
+}
+
+/** Cursors are the last child id of a page, base64url-encoded: opaque, and safe in a URL. */
+const encodeCursor = (childId: string) => Buffer.from(childId, 'utf8').toString('base64url');
+function decodeCursor(cursor: string): string {
+  const childId = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[\x21-\x7E]{1,48}$/.test(childId)) throw badRequest('cursor is not a nextCursor of this list.');
+  return childId;
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -58,13 +68,23 @@ export function registerChildRoutes(app: ApiApp, context: ServerContext): void {
         : base.where((eb) => eb.or([eb('c.child_id', 'like', pattern), eb(sql`lower(i.surname)`, 'like', pattern.toLowerCase())]));
     }
     const download = q.format !== 'json';
+    const after = q.cursor && !download ? decodeCursor(q.cursor) : undefined;
+    // The total is counted on the first page only. A caseload-sized scope (not the whole
+    // authority) is counted in the page query itself (one pass over the scope, not two).
+    const wantTotal = after === undefined && !download;
+    const wholeAuthority = ROLE_DEFINITIONS[principal.role].childScope === 'authority';
+    const separateTotal = wantTotal && wholeAuthority ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : undefined;
     const limit = download ? 10_000 : q.pageSize;
-    const offset = download ? 0 : (q.page - 1) * q.pageSize;
-    const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const rows = await base.select([
+    const paged = after === undefined ? base : base.where('c.child_id', '>', after);
+    // (Only then: a window count makes the database read the whole scope before the limit.)
+    const scopeRows = wantTotal && !wholeAuthority ? sql<string>`count(*) OVER ()` : sql<string>`NULL`;
+    const fetched = await paged.select([
       'c.child_id', 'c.date_of_birth', 'c.expected_dob', 'c.sex', 'c.ethnicity', 'c.uasc', 'i.forename', 'i.surname', 'i.upn',
-      open.cin.as('cin'), open.cp.as('cp'), open.cla.as('cla'),
-    ]).orderBy('c.child_id').limit(limit).offset(offset).execute();
+      open.cin.as('cin'), open.cp.as('cp'), open.cla.as('cla'), scopeRows.as('scope_rows'),
+    ]).orderBy('c.child_id').limit(limit + 1).execute();
+    const total = !wantTotal ? undefined : (separateTotal ?? Number(fetched[0]?.scope_rows ?? 0));
+    const rows = fetched.slice(0, limit);
+    const nextCursor = !download && fetched.length > limit ? encodeCursor(rows.at(-1)!.child_id) : null;
 
     const items = rows.map((r) => pseudonymised
       ? { childRef: context.pseudonyms.childRef(laCode, r.child_id), monthOfBirth: monthOnly(r.date_of_birth ?? r.expected_dob), sex: r.sex, ethnicity: r.ethnicity, uasc: r.uasc, cin: r.cin, cp: r.cp, cla: r.cla }
@@ -78,9 +98,9 @@ export function registerChildRoutes(app: ApiApp, context: ServerContext): void {
     }
     await request.audit({
       laCode, action: 'list', resource: 'child', childIds, outcome: 'allowed',
-      details: { status: q.status, search: q.search ? 'given' : null, include: q.include ?? null, page: q.page, rows: rows.length, pseudonymised },
+      details: { status: q.status, search: q.search ? 'given' : null, include: q.include ?? null, cursor: q.cursor ?? null, rows: rows.length, pseudonymised },
     });
-    return { page: q.page, pageSize: q.pageSize, total, pseudonymised, items };
+    return { pageSize: q.pageSize, ...(total === undefined ? {} : { total }), nextCursor, pseudonymised, items };
   });
 
   app.get('/api/authorities/:laCode/children/:childId', {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { renderTable, watermarkFor, type TableFormat } from '../output/tables.js';
@@ -40,11 +42,28 @@ export async function sendDownload(
   return reply.header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').type(file.contentType).send(file.body);
 }
 
+/** An aggregate ready to send: its JSON bytes, gzipped once, and an ETag. */
+export interface PreparedJson {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+export function prepareJson(value: unknown): PreparedJson {
+  const body = Buffer.from(JSON.stringify(value), 'utf8');
+  return { body, gzip: gzipSync(body, { level: 6 }), etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+}
+
 /**
- * Sends an aggregate from the per-authority cache as ready-made JSON text: hot dashboard pages
- * then cost a map lookup, not a query and a serialisation.
+ * Sends an aggregate from the per-authority cache as ready-made bytes: hot dashboard pages then
+ * cost a map lookup, not a query, a serialisation or a compression. Browsers get the gzipped
+ * copy, and 304 when their copy is current.
  */
 export async function sendCachedJson(reply: FastifyReply, cache: AggregateCache, laCode: string, key: string, compute: () => Promise<unknown>) {
-  const text = await cache.get(laCode, key, async () => JSON.stringify(await compute()));
-  return reply.header('cache-control', 'private, max-age=30').type('application/json; charset=utf-8').send(text);
+  const prepared = await cache.get(laCode, key, async () => prepareJson(await compute()));
+  const headers = reply.request.headers;
+  reply.header('cache-control', 'private, max-age=30').header('etag', prepared.etag).header('vary', 'accept-encoding').type('application/json; charset=utf-8');
+  if (headers['if-none-match'] === prepared.etag) return reply.code(304).send();
+  if (/\bgzip\b/.test(headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(prepared.gzip);
+  return reply.send(prepared.body);
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import type { UploadedFile } from '../imports.js';
+import { viewOf, type ImportJob } from '../import-jobs.js';
+import { issuesToCsv, type ImportIssue } from '../../ingest/index.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { sessionOf, type ApiApp, type ServerContext } from '../context.js';
 import { laCodeParam, pagination } from './common.js';
@@ -12,6 +14,7 @@ import { laCodeParam, pagination } from './common.js';
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,150}$/;
 const ALLOWED_EXTENSIONS = /\.(xml|csv|xlsx)$/i;
 const batchParams = laCodeParam.extend({ batchId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const jobParams = laCodeParam.extend({ jobId: z.uuid() });
 
 /** A file name from a client is only a label: refuse anything that could name a path. */
 export function checkUploadName(name: string): string | null {
@@ -20,7 +23,11 @@ export function checkUploadName(name: string): string | null {
   return null;
 }
 
-/** Imports: administrators upload a file set; progress and error reports come from import_batch. */
+/**
+ * Imports: administrators upload a file set, which runs as a background job (202 + job id);
+ * the job gives status, phase and percentage, then its problem report as CSV or JSON.
+ * Finished batches are listed from import_batch.
+ */
 export function registerImportRoutes(app: ApiApp, context: ServerContext): void {
   const rule = { access: 'roles' as const, roles: ['administrator' as const], authorityParam: true };
 
@@ -51,6 +58,7 @@ export function registerImportRoutes(app: ApiApp, context: ServerContext): void 
     const folder = join(context.uploadDir, laCode, randomUUID());
     await mkdir(folder, { recursive: true });
     const files: UploadedFile[] = [];
+    let handedOver = false;
     try {
       for await (const part of request.files()) {
         const problem = checkUploadName(part.filename);
@@ -62,18 +70,52 @@ export function registerImportRoutes(app: ApiApp, context: ServerContext): void 
         files.push({ name: part.filename, path, bytes: part.file.bytesRead });
       }
       if (files.length === 0) throw badRequest('No files were uploaded.');
-      if (!context.importer) throw new ApiError(501, 'not_available', 'Imports need the import module (src/ingest), which is not wired into this server yet.');
+      const jobs = context.importJobs;
+      if (!jobs) throw new ApiError(501, 'not_available', 'Imports need the import module (src/ingest), which is not wired into this server yet.');
       const { principal } = sessionOf(request);
-      const result = await context.importer.start({ laCode, files, importedBy: principal.email });
-      const ok = result.report?.ok ?? true;
-      if (ok) context.cache.invalidate(laCode);
-      await request.audit({ laCode, action: 'create', resource: 'import', outcome: ok ? 'allowed' : 'failed', details: { files: files.map((f) => ({ name: f.name, bytes: f.bytes })), batchIds: result.batchIds } });
-      // 422 with the full error report when the file set was refused (nothing was written).
-      return reply.code(ok ? 200 : 422).send({ ok, batchIds: result.batchIds, files: files.map((f) => ({ name: f.name, bytes: f.bytes })), report: result.report ?? null });
+      const job = jobs.submit({ laCode, userId: principal.userId, role: principal.role, email: principal.email, ip: request.ip, files, folder });
+      handedOver = true; // the job removes the folder when the import ends
+      await request.audit({ laCode, action: 'create', resource: 'import_job', resourceId: job.jobId, outcome: 'allowed', details: { files: job.files } });
+      // 202: accepted; follow it at statusUrl (status, phase, percentage), then read its problem report.
+      return reply.code(202).header('location', jobUrl(laCode, job.jobId)).send({ ...viewOf(job), statusUrl: jobUrl(laCode, job.jobId) });
     } finally {
-      await rm(folder, { recursive: true, force: true });
+      if (!handedOver) await rm(folder, { recursive: true, force: true });
     }
   });
+
+  app.get('/api/authorities/:laCode/import-jobs', { config: { rule }, schema: { tags: ['imports'], params: laCodeParam } }, async (request) => ({
+    items: (context.importJobs?.list(request.params.laCode) ?? []).map(viewOf),
+  }));
+
+  app.get('/api/authorities/:laCode/import-jobs/:jobId', { config: { rule }, schema: { tags: ['imports'], params: jobParams } }, async (request, reply) => {
+    const job = findJob(context, request.params.laCode, request.params.jobId);
+    return reply.header('cache-control', 'no-store').send(viewOf(job));
+  });
+
+  app.get('/api/authorities/:laCode/import-jobs/:jobId/problems', {
+    config: { rule },
+    schema: { tags: ['imports'], params: jobParams, querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }) },
+  }, async (request, reply) => {
+    const { laCode, jobId } = request.params;
+    const job = findJob(context, laCode, jobId);
+    if (job.status === 'queued' || job.status === 'running') throw new ApiError(409, 'not_finished', `Import ${jobId} is still ${job.status}: its report is ready when it ends.`);
+    // Problems quote values from the files (which may name children): reading them is audited.
+    await request.audit({ laCode, action: 'read', resource: 'import_report', resourceId: jobId, outcome: 'allowed', details: { format: request.query.format, problems: job.problems.length } });
+    const name = `import-problems-${laCode}-${jobId.slice(0, 8)}`;
+    reply.header('cache-control', 'no-store');
+    if (request.query.format === 'csv') {
+      return reply.header('content-disposition', `attachment; filename="${name}.csv"`).type('text/csv; charset=utf-8').send(issuesToCsv(job.problems as ImportIssue[]));
+    }
+    return reply.header('content-disposition', `attachment; filename="${name}.json"`).send({ jobId, status: job.status, errors: job.errors, warnings: job.warnings, failure: job.failure, problems: job.problems });
+  });
+}
+
+const jobUrl = (laCode: string, jobId: string) => `/api/authorities/${laCode}/import-jobs/${jobId}`;
+
+function findJob(context: ServerContext, laCode: string, jobId: string): ImportJob {
+  const job = context.importJobs?.get(laCode, jobId);
+  if (!job) throw notFound(`Import job ${jobId}`);
+  return job;
 }
 
 function describeBatch(row: { batch_id: number; format: string; file_name: string; collection_year: number | null; imported_by: string; started_at: Date; finished_at: Date | string | null; status: string; row_counts: Record<string, number> }) {

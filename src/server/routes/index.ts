@@ -10,6 +10,9 @@ import { registerSummaryRoutes } from './summary.js';
 import { registerUserRoutes } from './users.js';
 import { registerIndicatorRoutes } from './indicators.js';
 import { registerWorkloadRoutes } from './workload.js';
+import { registerForecastRoutes } from './forecasts.js';
+import { registerReportRoutes } from './reports.js';
+import { registerReturnRoutes } from './returns.js';
 
 /**
  * One file per capability. Each declares its routes with a `config.rule`; the server refuses to
@@ -29,4 +32,7 @@ export function registerRoutes(app: ApiApp, context: ServerContext): void {
   registerUserRoutes(app, context);
   registerIndicatorRoutes(app, context);
   registerWorkloadRoutes(app, context);
+  registerReturnRoutes(app, context);
+  registerForecastRoutes(app, context);
+  registerReportRoutes(app, context);
 }

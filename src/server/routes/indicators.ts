@@ -4,13 +4,24 @@ import { AGGREGATE_ROLES } from '../access/roles.js';
 import { badRequest } from '../errors.js';
 import type { ApiApp, ServerContext } from '../context.js';
 import { laCodeParam, sendCachedJson } from './common.js';
+import { withContext } from '../indicators/enrich.js';
+import { RAG_RULE } from '../indicators/rag-rule.js';
 
 const idList = z.string().max(2000).regex(/^[A-Za-z0-9_-]+(,[A-Za-z0-9_-]+)*$/, 'must be a comma-separated list of ids');
 
-/** Indicators (src/metrics): the catalogue, and values with breakdowns for years (cached per authority). */
+/**
+ * Indicators (src/metrics): the catalogue, and values with breakdowns for years (cached per
+ * authority), each with its catalogue fields, England / region / statistical-neighbour
+ * comparators for the same year and a RAG status (RAG_RULE).
+ */
 export function registerIndicatorRoutes(app: ApiApp, context: ServerContext): void {
   app.get('/api/indicators', { config: { rule: { access: 'signed_in' } }, schema: { tags: ['indicators'] } }, async () => ({
-    items: listIndicators().map((d) => ({ id: d.id, title: d.title, area: d.area, definition: d.definition, unit: d.unit, polarity: d.polarity, breakdowns: d.breakdowns, dp: d.dp })),
+    ragRule: RAG_RULE,
+    items: listIndicators().map((d) => ({
+      id: d.id, title: d.title, area: d.area, definition: d.definition, numerator: d.numerator, denominator: d.denominator, unit: d.unit,
+      polarity: d.polarity, higherIsBetter: d.polarity === 'context' ? null : d.polarity === 'up', source: d.source, sourceDetail: d.sourceDetail,
+      notes: d.notes ?? null, breakdowns: d.breakdowns, dp: d.dp, reference: d.reference ?? null, rateReference: d.rateReference ?? null,
+    })),
   }));
 
   app.get('/api/authorities/:laCode/indicators', {
@@ -36,8 +47,8 @@ export function registerIndicatorRoutes(app: ApiApp, context: ServerContext): vo
     if (badBreakdowns.length > 0) throw badRequest(`Unknown breakdown(s): ${badBreakdowns.join(', ')}; use ${BREAKDOWNS.join(', ')}.`);
     const key = `indicators:${years.join(',')}:${ids?.join(',') ?? '*'}:${breakdowns?.join(',') ?? '-'}`;
     return sendCachedJson(reply, context.cache, laCode, key, async () => ({
-      laCode, years,
-      items: await computeIndicators(context.db, { laCode, years, ...(ids ? { indicators: ids } : {}), ...(breakdowns ? { breakdowns: breakdowns as (typeof BREAKDOWNS)[number][] } : {}) }),
+      laCode, years, ragRule: RAG_RULE,
+      items: (await computeIndicators(context.db, { laCode, years, ...(ids ? { indicators: ids } : {}), ...(breakdowns ? { breakdowns: breakdowns as (typeof BREAKDOWNS)[number][] } : {}) })).map(withContext),
     }));
   });
 }

@@ -15,6 +15,12 @@ export const paths = {
   capacityPlan: (la: string) => `/authorities/${encodeURIComponent(la)}/capacity-plan`,
   forecasts: (la: string) => `/authorities/${encodeURIComponent(la)}/forecasts`,
   scenarios: (la: string) => `/authorities/${encodeURIComponent(la)}/forecasts/scenarios`,
+  forecastJob: (la: string, id: string) => `/authorities/${encodeURIComponent(la)}/forecasts/jobs/${encodeURIComponent(id)}`,
+  forecastDownload: (la: string, id: string) => `/authorities/${encodeURIComponent(la)}/forecasts/jobs/${encodeURIComponent(id)}/download`,
+  placementCosts: (la: string) => `/authorities/${encodeURIComponent(la)}/placement-costs`,
+  reports: (la: string) => `/authorities/${encodeURIComponent(la)}/reports`,
+  reportJob: (la: string, id: string) => `/authorities/${encodeURIComponent(la)}/reports/jobs/${encodeURIComponent(id)}`,
+  reportFile: (la: string, id: string) => `/authorities/${encodeURIComponent(la)}/reports/jobs/${encodeURIComponent(id)}/file`,
   imports: (la: string) => `/authorities/${encodeURIComponent(la)}/imports`,
   importDetail: (la: string, id: string) => `/authorities/${encodeURIComponent(la)}/imports/${encodeURIComponent(id)}`,
 };

@@ -12,5 +12,6 @@ export const PAGES: readonly PageDef[] = [
   { path: '/children-in-care', title: 'Children in care', filters: 'authority-year' },
   { path: '/caseloads', title: 'Caseloads & workforce', filters: 'authority' },
   { path: '/forecasts', title: 'Forecasts', filters: 'authority' },
+  { path: '/reports', title: 'Reports', filters: 'authority' },
   { path: '/data', title: 'Data', filters: 'authority' },
 ];

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { getJson, paths } from '../api/endpoints.js';
 import type { CapacityPlan, CaseloadSummary, UnallocatedCase } from '../api/workload-types.js';
+import { Code } from '../components/Code.js';
 import { DataTable } from '../components/DataTable.js';
 import { Figure } from '../components/Figure.js';
 import { formatValue } from '../components/format.js';
@@ -89,7 +90,7 @@ export function CaseloadsPage() {
                   columns={[
                     { key: 'workerId', label: 'Worker' },
                     { key: 'teamName', label: 'Team' },
-                    { key: 'role', label: 'Role' },
+                    { key: 'role', label: 'Role', render: (row) => <Code kind="worker_role" code={String(row.role)} /> },
                     { key: 'fte', label: 'FTE', unit: 'ratio' },
                     { key: 'cases', label: 'Cases', unit: 'count' },
                     { key: 'casesPerFte', label: 'Cases per FTE', unit: 'ratio' },
@@ -102,8 +103,8 @@ export function CaseloadsPage() {
               <DataTable
                 caption="Unallocated cases"
                 columns={[
-                  { key: 'caseType', label: 'Case type' },
-                  { key: 'needs', label: 'Needs' },
+                  { key: 'caseType', label: 'Case type', render: (row) => <Code kind="case_type" code={String(row.caseType)} /> },
+                  { key: 'needs', label: 'Needs', render: (row) => <Code kind="allocation_role" code={String(row.needs)} /> },
                   { key: 'waitingSince', label: 'Waiting since' },
                   { key: 'waitingDays', label: 'Days waiting', unit: 'count' },
                 ]}
@@ -126,7 +127,7 @@ export function CaseloadsPage() {
                 caption="Capacity plan by team and role"
                 columns={[
                   { key: 'scope', label: 'Scope' },
-                  { key: 'role', label: 'Role' },
+                  { key: 'role', label: 'Role', render: (row) => <Code kind="worker_role" code={String(row.role)} /> },
                   { key: 'reason', label: 'Reason' },
                   { key: 'currentFte', label: 'Current FTE', unit: 'ratio' },
                   { key: 'neededFte', label: 'Needed FTE', unit: 'ratio' },

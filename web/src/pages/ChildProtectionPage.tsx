@@ -1,4 +1,4 @@
-import { BreakdownFigure } from '../components/BreakdownFigure.js';
+import { CodedBreakdownFigure } from '../components/CodedBreakdownFigure.js';
 import { IndicatorCards } from '../components/IndicatorCards.js';
 import { TrendFigure } from '../components/TrendFigure.js';
 import { breakdownGroup, CHILD_PROTECTION } from './page-indicators.js';
@@ -13,7 +13,7 @@ export function ChildProtectionPage() {
       <div className="grid-2">
         <TrendFigure id={CHILD_PROTECTION.trend.id} title={CHILD_PROTECTION.trend.title} />
         {CHILD_PROTECTION.breakdowns.map((b) => (
-          <BreakdownFigure key={`${b.id}-${b.breakdown}`} id={b.id} breakdown={b.breakdown} title={b.title} group={GROUP} />
+          <CodedBreakdownFigure key={`${b.id}-${b.breakdown}`} id={b.id} breakdown={b.breakdown} title={b.title} group={GROUP} />
         ))}
       </div>
     </>

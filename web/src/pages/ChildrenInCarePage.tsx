@@ -1,4 +1,5 @@
-import { BreakdownFigure } from '../components/BreakdownFigure.js';
+import { CodedBreakdownFigure } from '../components/CodedBreakdownFigure.js';
+import { PlacementCostTable } from '../components/PlacementCostTable.js';
 import { IndicatorCards } from '../components/IndicatorCards.js';
 import { TrendFigure } from '../components/TrendFigure.js';
 import { breakdownGroup, CHILDREN_IN_CARE } from './page-indicators.js';
@@ -13,9 +14,10 @@ export function ChildrenInCarePage() {
       <div className="grid-2">
         <TrendFigure id={CHILDREN_IN_CARE.trend.id} title={CHILDREN_IN_CARE.trend.title} />
         {CHILDREN_IN_CARE.breakdowns.map((b) => (
-          <BreakdownFigure key={`${b.id}-${b.breakdown}`} id={b.id} breakdown={b.breakdown} title={b.title} group={GROUP} />
+          <CodedBreakdownFigure key={`${b.id}-${b.breakdown}`} id={b.id} breakdown={b.breakdown} title={b.title} group={GROUP} />
         ))}
       </div>
+      <PlacementCostTable />
     </>
   );
 }

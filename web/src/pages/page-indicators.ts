@@ -16,6 +16,39 @@ export const FUNNEL = [
 
 export const OVERVIEW_KEY_INDICATORS = ['REF-02', 'REF-03', 'ASM-02', 'S47-03', 'CIN-01', 'CPP-01', 'CPP-03', 'CLA-01', 'CLA-04', 'CLA-06', 'WF-04', 'CL-03'];
 
+/**
+ * The Overview's comparison table: indicators DfE publishes for every authority, so each has an
+ * England, region and statistical-neighbour value and a RAG status (server rule: RAG_RULE).
+ */
+export const OVERVIEW_COMPARED = ['REF-02', 'REF-03', 'ASM-02', 'CIN-01', 'CPP-01', 'CPP-03', 'CLA-01', 'CLA-04'];
+
+/** An indicator value with its comparators, as GET /api/authorities/:la/indicators serves it. */
+export interface ComparedIndicator {
+  id: string;
+  title: string;
+  unit: string;
+  value: number | null;
+  polarity: 'up' | 'down' | 'context';
+  higherIsBetter: boolean | null;
+  catalogue: { definition: string; numerator: string; denominator: string | null; unit: string; source: string; sourceDetail: string; notes: string | null };
+  comparators: {
+    comparedOn: 'value' | 'rate';
+    value: number | null;
+    england: number | null;
+    region: number | null;
+    regionName: string | null;
+    statisticalNeighbours: number | null;
+    neighboursWithData: number;
+  } | null;
+  rag: { status: 'green' | 'amber' | 'red'; against: 'statisticalNeighbours' | 'england' | 'region'; comparatorValue: number; amberBandPercent: number } | null;
+}
+
+export const RAG_AGAINST_LABEL: Record<NonNullable<ComparedIndicator['rag']>['against'], string> = {
+  statisticalNeighbours: 'statistical neighbours',
+  england: 'England',
+  region: 'the region',
+};
+
 export interface BreakdownSpec {
   id: string;
   breakdown: string;
