@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import { appendAudit } from './audit/audit-log.js';
 import type { AuditQueue } from './audit/audit-queue.js';
@@ -98,9 +98,7 @@ export class ImportJobs {
       await rm(input.folder, { recursive: true, force: true }).catch(() => undefined);
     }
     if (status === 'succeeded') {
-      // Fresh planner statistics for the new rows: the embedded database has no autovacuum, and
-      // without them the scoped child lists pick nested loops over the whole authority.
-      if (job.batchIds.length > 0) await sql`ANALYZE`.execute(this.db).catch((error: unknown) => this.hooks.log?.(error));
+      // importFiles has refreshed the planner statistics of the tables it wrote (ANALYZE).
       this.step(job, { phase: 'done', done: 1, total: 1 });
       this.hooks.onSuccess(job.laCode);
     }
