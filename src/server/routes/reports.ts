@@ -8,7 +8,7 @@ import { today } from '../access/child-scope.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { sessionOf, type ApiApp, type ServerContext } from '../context.js';
 import { laCodeParam } from './common.js';
-import { JobTable, sendJob } from './forecasts.js';
+import { JobTable, sendJob } from '../jobs.js';
 
 /**
  * Committee reports (src/reports) from the web app: list the templates, generate one for the
