@@ -78,3 +78,23 @@ describe('API client', () => {
     expect(apiUrl('/authorities/931/indicators', { year: 2024, ids: 'CPP-01,CLA-01', breakdown: undefined, empty: '' })).toBe('/api/authorities/931/indicators?year=2024&ids=CPP-01%2CCLA-01');
   });
 });
+
+describe('indicator trend rows', () => {
+  it('carry the server comparators of the latest year, in the terms they are compared on', async () => {
+    const { trendRows } = await import('../../web/src/api/indicators.js');
+    const comparators = { comparedOn: 'rate' as const, value: 512.3, measure: 'referrals_rate', year: 2024, england: 544.1, region: 498.2, regionName: 'South East', statisticalNeighbours: 520, neighboursWithData: 9 };
+    const rows = trendRows([
+      { id: 'REF-01', year: 2023, value: 4100, rate: 480.1 },
+      { id: 'REF-01', year: 2024, value: 4400, rate: 512.3, comparators },
+      { id: 'CPP-99', year: 2024, value: 7, comparators: null },
+    ], 2024);
+    const ref = rows.get('REF-01')!;
+    expect(ref.measuredAs).toBe('rate');
+    expect(ref.years).toEqual([{ year: 2023, value: 480.1 }, { year: 2024, value: 512.3 }]);
+    expect(ref.change1y).toBe(6.7); // (512.3 − 480.1) / 480.1
+    expect(ref.comparators).toMatchObject({ england: 544.1, region: 498.2, regionName: 'South East', statisticalNeighbours: 520, year: 2024 });
+    const local = rows.get('CPP-99')!;
+    expect(local.measuredAs).toBe('value');
+    expect(local.comparators).toBeNull();
+  });
+});

@@ -32,26 +32,34 @@ export function percentChange(before: number | null | undefined, after: number |
   return Math.round((1000 * (after - before)) / before) / 10;
 }
 
-/** Trend rows built from results over the years up to `year` (comparators are not served yet). */
+/**
+ * Trend rows built from results over the years up to `year`, in the terms the server compares
+ * them on (the rate per 10,000 for counts DfE publishes as a rate), with the latest year's
+ * England / region / statistical-neighbour comparators.
+ */
 export function trendRows(results: readonly IndicatorResult[], year: number, catalogue?: Map<string, IndicatorDefinition>): Map<string, TrendRow> {
   const byId = new Map<string, IndicatorResult[]>();
   for (const r of results) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
   const rows = new Map<string, TrendRow>();
   for (const [id, list] of byId) {
-    const years = list.filter((r) => r.year !== undefined).sort((a, b) => a.year! - b.year!).map((r) => ({ year: r.year!, value: r.value }));
+    const compared = list.find((r) => r.year === year)?.comparators ?? null;
+    const onRate = compared?.comparedOn === 'rate';
+    const years = list.filter((r) => r.year !== undefined).sort((a, b) => a.year! - b.year!).map((r) => ({ year: r.year!, value: onRate ? (r.rate ?? null) : r.value }));
     const at = (y: number) => years.find((p) => p.year === y)?.value ?? null;
     const definition = catalogue?.get(id);
     rows.set(id, {
       id,
       title: definition?.title ?? id,
       unit: definition?.unit ?? 'count',
-      measuredAs: 'value',
+      measuredAs: onRate ? 'rate' : 'value',
       polarity: definition?.polarity ?? 'context',
       years,
       latest: at(year),
       change1y: percentChange(at(year - 1), at(year)),
       change5y: percentChange(at(year - 5), at(year)),
-      comparators: null,
+      comparators: compared
+        ? { measure: compared.measure, year: compared.year, england: compared.england, region: compared.region, regionName: compared.regionName ?? null, statisticalNeighbours: compared.statisticalNeighbours, neighboursWithData: compared.neighboursWithData }
+        : null,
     });
   }
   return rows;

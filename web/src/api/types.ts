@@ -99,4 +99,6 @@ export interface IndicatorResult {
   breakdowns?: BreakdownRow[];
   /** A local target, when the authority has set one. */
   target?: number | null;
+  /** Published comparators for the same year, from the server (null where DfE publishes none). */
+  comparators?: (Comparators & { comparedOn: 'value' | 'rate'; value: number | null }) | null;
 }
