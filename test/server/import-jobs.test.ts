@@ -140,15 +140,16 @@ function unzip(zip: Buffer): Record<string, Buffer> {
 describe('statutory return downloads', () => {
   it('an administrator downloads each return for a year: XML and CSV as themselves, the SSDA903 CSV set as a zip; each is audited with its hash', async () => {
     const admin = await signIn(f.app, 'admin');
-    for (const format of ['903', '903-xml', 'cin', 'workforce'] as const) {
+    for (const format of ['903', '903-xml', 'cin', 'workforce', 'annex-a', 'annex-a-csv'] as const) {
       const response = await f.app.inject({ method: 'GET', url: `/api/authorities/${LA}/returns/${format}?year=2024`, headers: admin.headers });
       expect(response.statusCode, format).toBe(200);
       const expected = await exportReturn(f.t.db, { laCode: LA, year: 2024, format });
       const names = Object.keys(expected.files);
-      const sent = format === '903' ? unzip(response.rawPayload) : { [names[0]!]: response.rawPayload };
+      const sent = format === '903' || format === 'annex-a-csv' ? unzip(response.rawPayload) : { [names[0]!]: response.rawPayload };
       expect(Object.keys(sent).sort(), format).toEqual(names.sort());
       for (const name of names) expect(Buffer.compare(sent[name]!, Buffer.from(expected.files[name]!)), `${format} ${name}`).toBe(0);
-      expect(response.headers['content-type'], format).toContain(format === '903' ? 'application/zip' : format === 'workforce' ? 'text/csv' : 'application/xml');
+      const types = { '903': 'application/zip', 'annex-a-csv': 'application/zip', workforce: 'text/csv', 'annex-a': 'spreadsheetml', cin: 'application/xml', '903-xml': 'application/xml' };
+      expect(response.headers['content-type'], format).toContain(types[format]);
       expect(response.headers['content-disposition'], format).toMatch(/^attachment; filename="[A-Za-z0-9._-]+"$/);
       const audit = await f.t.db.selectFrom('audit_log').selectAll().where('la_code', '=', LA).orderBy('seq', 'desc').executeTakeFirstOrThrow();
       expect(audit, format).toMatchObject({ action: 'export', resource: 'statutory_return', resource_id: `${format}:2024`, user_id: f.userIds.admin });
@@ -164,7 +165,7 @@ describe('statutory return downloads', () => {
     expect(analyst.json()).toMatchObject({ code: 'role_not_permitted' });
     const other = await f.app.inject({ method: 'GET', url: `/api/authorities/${LA}/returns/cin?year=2024`, headers: f.as.otherAdmin!.headers });
     expect(other.json()).toMatchObject({ code: 'authority_not_permitted' });
-    for (const url of [`/api/authorities/${LA}/returns/annex-a?year=2024`, `/api/authorities/${LA}/returns/cin?year=1999`, `/api/authorities/${LA}/returns/cin`]) {
+    for (const url of [`/api/authorities/${LA}/returns/annex-b?year=2024`, `/api/authorities/${LA}/returns/cin?year=1999`, `/api/authorities/${LA}/returns/cin`]) {
       expect((await f.app.inject({ method: 'GET', url, headers: f.as.admin!.headers })).statusCode, url).toBe(400);
     }
   });
