@@ -24,6 +24,17 @@ export interface GenerateOptions {
   /** Reuse a browser across PDFs (benchmarks, batch runs). */
   readonly browser?: Browser;
   readonly forecastRuns?: number;
+  /** Told when each stage starts and ends (for progress bars and benchmarks); never required. */
+  readonly onProgress?: (event: ReportProgress) => void;
+}
+
+export type ReportStage = 'gather' | 'build' | 'render' | 'print';
+
+export interface ReportProgress {
+  readonly stage: ReportStage;
+  readonly status: 'start' | 'done';
+  /** Wall time of the stage, on 'done'. */
+  readonly ms?: number;
 }
 
 export interface GeneratedReport {
@@ -41,20 +52,33 @@ export function formatForPath(path: string): ReportFormat {
   throw new Error(`Output ${JSON.stringify(path)} has no report format: end the file name with .pdf, .html or .xlsx.`);
 }
 
+/** The left of every PDF page's footer: whose data (or that it is synthetic), the report, and INTERNAL when unsuppressed. */
+export function pdfFooter(document: ReportDocument): string {
+  const whose = document.synthetic ? `Synthetic data modelled on ${document.authority.name}` : document.authority.name;
+  return `${whose}: ${document.title} ${document.yearLabel}${document.suppressed ? '' : ' (INTERNAL)'}`;
+}
+
 export async function generateReport(db: Kysely<Database>, options: GenerateOptions): Promise<GeneratedReport> {
   const template = getTemplate(options.template);
   if (!template) throw new Error(`Unknown report ${JSON.stringify(options.template)}: choose one of ${Object.keys(TEMPLATES).join(', ')}.`);
   if (!Number.isInteger(options.year) || options.year < 2000 || options.year > 2100) throw new Error(`Year ${options.year} is not a collection year (for 2023/24 give 2024).`);
-  const data = await gatherReportData(db, template, { laCode: options.laCode, year: options.year, generatedOn: options.generatedOn, forecastRuns: options.forecastRuns });
-  const document = buildReport(template, data, { audience: options.audience, threshold: options.threshold });
+  const stage = async <T>(name: ReportStage, work: () => T | Promise<T>): Promise<T> => {
+    options.onProgress?.({ stage: name, status: 'start' });
+    const started = performance.now();
+    const result = await work();
+    options.onProgress?.({ stage: name, status: 'done', ms: performance.now() - started });
+    return result;
+  };
+  const data = await stage('gather', () => gatherReportData(db, template, { laCode: options.laCode, year: options.year, generatedOn: options.generatedOn, forecastRuns: options.forecastRuns }));
+  const document = await stage('build', () => buildReport(template, data, { audience: options.audience, threshold: options.threshold }));
   let content: Buffer;
-  if (options.format === 'xlsx') content = await renderXlsx(document);
+  if (options.format === 'xlsx') content = await stage('render', () => renderXlsx(document));
   else {
-    const html = renderHtml(document);
+    const html = await stage('render', () => renderHtml(document));
     content =
       options.format === 'html'
         ? Buffer.from(html, 'utf8')
-        : await renderPdf(html, { browser: options.browser, footerLeft: `${document.authority.name}: ${document.title} ${document.yearLabel}${document.suppressed ? '' : ' (INTERNAL)'}` });
+        : await stage('print', () => renderPdf(html, { browser: options.browser, footerLeft: pdfFooter(document) }));
   }
   return { document, content, problems: data.problems };
 }

@@ -9,10 +9,10 @@ export { buildReport, INTERNAL_BANNER, type BuildOptions } from './build/build-r
 export { createLookup, type Lookup } from './build/lookup.js';
 export { yearLabel } from './build/years.js';
 export { gatherReportData, type GatherOptions } from './gather/gather.js';
-export { generateReport, formatForPath, type GenerateOptions, type GeneratedReport, type ReportFormat } from './generate.js';
+export { generateReport, formatForPath, pdfFooter, type GenerateOptions, type GeneratedReport, type ReportFormat, type ReportProgress, type ReportStage } from './generate.js';
 export { renderHtml, sentenceHtml } from './render/html.js';
 export { renderXlsx, safeText, tablesOf } from './render/xlsx.js';
-export { renderPdf, launchBrowser, browserAvailable, CHROMIUM_PATH } from './render/pdf.js';
+export { renderPdf, launchBrowser, sharedBrowser, closeSharedBrowser, browserAvailable, CHROMIUM_PATH } from './render/pdf.js';
 export { chartSvg } from './render/chart-svg.js';
 export { PUBLIC_POLICY, suppressFigure, secondarySuppress, isSmall, type SuppressionPolicy, type SumGroup } from './privacy/suppress.js';
 export { describeChange, percentChange, realPercentChange, signedPercent, type ChangeInput, type ChangeStyle } from './narrative/change.js';

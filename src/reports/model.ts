@@ -74,6 +74,8 @@ export interface BreakdownTableBlock {
   readonly keyLabel: string;
   /** Years as columns (default: the report year and the year before). */
   readonly years?: number;
+  /** Leave out keys with no cases in any year shown (long code lists such as assessment factors). */
+  readonly omitEmpty?: boolean;
 }
 
 /** Sections drawing on src/workload and src/forecast. */
@@ -93,7 +95,39 @@ export interface PlacementCostBlock {
   readonly title: string;
 }
 
-export type Block = TrendTableBlock | ChartBlock | SentencesBlock | BreakdownTableBlock | WorkloadBlock | ForecastBlock | PlacementCostBlock;
+/**
+ * A share indicator by a breakdown, one line per key, largest count first: the base, the count and
+ * the share (ASM-08: assessments recording each factor, how many led to a child protection plan,
+ * and how often it did, as in Oxfordshire's CP report card of November 2015).
+ */
+export interface FactorTableBlock {
+  readonly kind: 'factor-table';
+  readonly id: string;
+  readonly title: string;
+  readonly indicator: string;
+  readonly breakdown: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly keyLabel: string;
+  /** Column headings for the base (denominator), the count (numerator) and the share. */
+  readonly headings: { readonly base: string; readonly count: string; readonly share: string };
+  /** Lines shown, largest count first (default 10). */
+  readonly top?: number;
+  /** Keys that are not factors ("21: no factors identified"), left out. */
+  readonly exclude?: readonly string[];
+  /** Years shown, ending with the report year (default 1). */
+  readonly years?: number;
+}
+
+/** Named scenarios of src/forecast against the baseline: placement spend saved and children in care. */
+export interface ScenariosBlock {
+  readonly kind: 'scenarios';
+  readonly id: string;
+  readonly title: string;
+  /** Names of src/forecast named scenarios (NAMED_SCENARIOS). */
+  readonly scenarios: readonly string[];
+}
+
+export type Block = TrendTableBlock | ChartBlock | SentencesBlock | BreakdownTableBlock | FactorTableBlock | WorkloadBlock | ForecastBlock | ScenariosBlock | PlacementCostBlock;
 
 export interface SectionTemplate {
   readonly id: string;
@@ -189,6 +223,32 @@ export interface ForecastView {
   readonly note?: string;
 }
 
+/** A spread of projected outcomes: the median and the 80% interval (10th to 90th percentile of the runs). */
+export interface ProjectedRange {
+  readonly median: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface ScenarioOutcome {
+  readonly name: string;
+  readonly description: string;
+  /** How the forecast module applied it, in its words. */
+  readonly explanation: readonly string[];
+  /** Placement spend saved against the baseline (baseline minus scenario, £), per forecast year. */
+  readonly savings: readonly ({ readonly year: string } & ProjectedRange)[];
+  /** Change in children looked after against the baseline at the last year end. */
+  readonly children: { readonly date: string } & ProjectedRange;
+}
+
+export interface ScenarioView {
+  readonly origin: string;
+  readonly runs: number;
+  /** Where the weekly costs came from. */
+  readonly costs: 'local' | 'national';
+  readonly outcomes: readonly ScenarioOutcome[];
+}
+
 export interface PlacementCostRow {
   readonly placementType: string;
   readonly children: number;
@@ -207,6 +267,9 @@ export interface ReportData {
   readonly workload?: WorkloadView | null;
   readonly forecast?: ForecastView | null;
   readonly placementCosts?: readonly PlacementCostRow[] | null;
+  readonly scenarios?: ScenarioView | null;
+  /** synthetic: the case records were made by the synthetic generator (src/synth), not imported; reports say so on every table. */
+  readonly dataOrigin?: 'records' | 'synthetic';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,6 +342,8 @@ export interface ReportDocument {
   readonly threshold: number;
   /** Shown at the top of an unsuppressed (internal) report. */
   readonly banner: string | null;
+  /** True when the case records are synthetic (src/synth): the cover, the footer and every source say so. */
+  readonly synthetic: boolean;
   readonly generatedOn: string;
   readonly sections: readonly DocSection[];
   readonly notes: readonly string[];

@@ -16,12 +16,14 @@ export function buildBreakdownTable(block: BreakdownTableBlock, look: Lookup): D
   const years = yearsEnding(look.data.year, block.years ?? 2);
   const perYear = years.map((y) => look.breakdown(block.indicator, block.breakdown, y));
   const labels = block.labels ?? {};
-  const keys = [...Object.keys(labels)];
-  for (const rows of perYear) for (const r of rows) if (!keys.includes(r.key)) keys.push(r.key);
+  const listed = [...Object.keys(labels)];
+  for (const rows of perYear) for (const r of rows) if (!listed.includes(r.key)) listed.push(r.key);
   const countOf = (yi: number, key: string): number => {
     const r = perYear[yi]!.find((x) => x.key === key);
     return r ? (r.numerator ?? r.value ?? 0) : 0;
   };
+  // a key with no cases in any year hides nothing, so leaving it out cannot reveal a small count
+  const keys = block.omitEmpty ? listed.filter((k) => years.some((_, yi) => countOf(yi, k) !== 0)) : listed;
   const available = perYear.map((rows, yi) => rows.length > 0 || look.point(block.indicator, years[yi]!) !== undefined);
   // counts grid: rows = keys + total, columns = years
   const raw: Figure[][] = keys.map((k) => years.map((_, yi) => (available[yi] ? { value: countOf(yi, k), unit: 'count' } : { value: null, unit: 'count', symbol: 'x' })));

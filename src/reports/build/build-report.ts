@@ -10,7 +10,10 @@ import type { Audience, DocBlock, DocSection, ReportData, ReportDocument, Report
 import { buildBreakdownTable } from './breakdown-table.js';
 import { buildChart } from './chart.js';
 import { createLookup } from './lookup.js';
+import { buildFactorTable } from './factor-table.js';
 import { buildOperational } from './operational.js';
+import { buildScenarios } from './scenarios.js';
+import { SYNTHETIC_NOTICE } from './source.js';
 import { buildSentence } from './sentences.js';
 import { buildTrendTable } from './trend-table.js';
 import { yearLabel } from './years.js';
@@ -47,6 +50,12 @@ function buildSection(section: ReportTemplate['sections'][number], index: number
       case 'breakdown-table':
         blocks.push({ kind: 'table', table: buildBreakdownTable(b, look) });
         break;
+      case 'factor-table':
+        blocks.push(...buildFactorTable(b, look));
+        break;
+      case 'scenarios':
+        blocks.push(...buildScenarios(b, look));
+        break;
       default:
         blocks.push(...buildOperational(b, look));
     }
@@ -71,7 +80,9 @@ export function buildReport(template: ReportTemplate, data: ReportData, options:
   const look = createLookup(data, policy);
   const sections = template.sections.map((s, i) => buildSection(s, i, data, look));
   const symbolsUsed = symbolsIn(sections);
+  const synthetic = data.dataOrigin === 'synthetic';
   const notes = [
+    ...(synthetic ? [SYNTHETIC_NOTICE(data.authority.name)] : []),
     policy
       ? `Small numbers: counts from 1 to ${policy.threshold} are shown as c, as are rates and percentages built on them or on fewer than ${policy.minDenominator} cases; further cells are hidden where a total would reveal them. Sentences never quote a hidden number.`
       : 'Small-number suppression is OFF (internal report).',
@@ -89,6 +100,7 @@ export function buildReport(template: ReportTemplate, data: ReportData, options:
     suppressed: policy !== null,
     threshold: policy?.threshold ?? 0,
     banner: policy ? null : INTERNAL_BANNER,
+    synthetic,
     generatedOn: data.generatedOn,
     sections,
     notes,

@@ -8,7 +8,9 @@ import { periodWords, yearLabel, yearsEnding } from './years.js';
 export function buildChart(block: ChartBlock, look: Lookup): DocChart {
   const years = yearsEnding(look.data.year, block.years ?? 6);
   const m = block.measure;
-  const series: ChartSeries[] = [{ name: look.data.authority.name, values: years.map((y) => displayed(look.figure(m, y))) }];
+  // the comparator lines are real published figures; the local line may not be
+  const own = look.data.dataOrigin === 'synthetic' ? `${look.data.authority.name} (synthetic)` : look.data.authority.name;
+  const series: ChartSeries[] = [{ name: own, values: years.map((y) => displayed(look.figure(m, y))) }];
   if (m.benchmark) {
     const per = years.map((y) => look.comparators(m, y));
     const names: [string, (area: string) => boolean][] = [

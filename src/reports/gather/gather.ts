@@ -1,27 +1,33 @@
 /**
  * Reads everything a report needs from the database and the reference data into plain
- * ReportData: indicators from src/metrics (one call per indicator, so one failing indicator
- * shows as "x" rather than sinking the report), caseloads and the capacity plan from
- * src/workload, the CLA forecast from src/forecast, placement costs, and DfE comparators.
+ * ReportData: indicators from src/metrics (one call per group of indicators needing the same
+ * years and breakdowns, see plan.ts; a failing group is retried indicator by indicator so one
+ * failing indicator shows as "x" rather than sinking the report), caseloads and the capacity plan
+ * from src/workload, the CLA forecast and scenario savings from src/forecast, placement costs,
+ * DfE comparators, and whether the records are synthetic.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/index.js';
-import { computeIndicators, getIndicator } from '../../metrics/index.js';
+import { computeIndicators, getIndicator, type Breakdown, type IndicatorResult } from '../../metrics/index.js';
 import { getAuthority, listRegions } from '../../reference/index.js';
 import { capacityPlanAt } from '../../workload/index.js';
-import { fanChart, loadCareRows, runForecast } from '../../forecast/index.js';
-import type { Capability, ForecastView, IndicatorPoint, ReportData, ReportTemplate, WorkloadView, CaseloadRow } from '../model.js';
+import type { Capability, ForecastView, IndicatorPoint, ReportData, ReportTemplate, ScenarioView, WorkloadView, CaseloadRow } from '../model.js';
 import { indicatorsOf } from '../templates/index.js';
 import { yearsEnding } from '../build/years.js';
 import { benchmarksFor } from './benchmarks.js';
+import { gatherForecast } from './forecast.js';
+import { planIndicatorRequests } from './plan.js';
 import { placementCostsAt } from './placements.js';
+
+/** Monte Carlo runs for the forecast and scenarios: enough for an 80% interval in a committee chart. */
+export const DEFAULT_FORECAST_RUNS = 200;
 
 export interface GatherOptions {
   readonly laCode: string;
   readonly year: number;
   /** Date printed as "generated on" (default today, UTC). */
   readonly generatedOn?: string;
-  /** Forecast Monte Carlo runs (default 200: enough for an 80% interval in a committee chart). */
+  /** Forecast Monte Carlo runs (default DEFAULT_FORECAST_RUNS). */
   readonly forecastRuns?: number;
 }
 
@@ -31,24 +37,57 @@ function uses(template: ReportTemplate, kind: string): boolean {
   return template.sections.some((s) => s.blocks.some((b) => b.kind === kind));
 }
 
-async function gatherIndicators(db: Kysely<Database>, laCode: string, years: number[], template: ReportTemplate): Promise<{ indicators: Record<string, Record<number, IndicatorPoint>>; problems: string[] }> {
-  const { ids, breakdownsOf } = indicatorsOf(template);
-  const indicators: Record<string, Record<number, IndicatorPoint>> = {};
-  const problems: string[] = [];
-  for (const id of ids) {
-    if (!getIndicator(id)) {
-      problems.push(`${id} is not in the indicator library`);
-      continue;
-    }
+type IndicatorData = Record<string, Record<number, IndicatorPoint>>;
+
+function store(into: IndicatorData, results: readonly IndicatorResult[]): void {
+  for (const r of results) {
+    const byYear = (into[r.id] ??= {});
+    const had = byYear[r.year];
+    // a year asked for twice (with and without breakdowns) keeps the breakdowns
+    if (had && had.breakdowns.length >= r.breakdowns.length) continue;
+    byYear[r.year] = { id: r.id, year: r.year, value: r.value, numerator: r.numerator, denominator: r.denominator, rate: r.rate, breakdowns: r.breakdowns };
+  }
+}
+
+/**
+ * One src/metrics call per group of indicators needing the same years and breakdowns (see
+ * plan.ts). If a group fails, its indicators are asked one by one, so one failing indicator
+ * shows as "x" with its reason rather than sinking the report.
+ */
+async function gatherIndicators(db: Kysely<Database>, laCode: string, year: number, template: ReportTemplate): Promise<{ indicators: IndicatorData; problems: string[] }> {
+  const indicators: IndicatorData = {};
+  const problems = new Set<string>();
+  for (const request of planIndicatorRequests(template, year)) {
+    const known = request.indicators.filter((id) => {
+      if (getIndicator(id)) return true;
+      problems.add(`${id} is not in the indicator library`);
+      return false;
+    });
+    if (known.length === 0) continue;
+    const ask = (ids: string[]) => computeIndicators(db, { laCode, years: request.years, indicators: ids, breakdowns: request.breakdowns as Breakdown[] });
     try {
-      // only the breakdowns a table shows: each one adds a grouping set to the indicator's query
-      const results = await computeIndicators(db, { laCode, years, indicators: [id], breakdowns: (breakdownsOf[id] ?? []) as never });
-      indicators[id] = Object.fromEntries(results.map((r) => [r.year, { id: r.id, year: r.year, value: r.value, numerator: r.numerator, denominator: r.denominator, rate: r.rate, breakdowns: r.breakdowns }]));
-    } catch (e) {
-      problems.push(`${id} could not be computed: ${(e as Error).message.split('\n')[0]}`);
+      store(indicators, await ask(known));
+    } catch {
+      for (const id of known) {
+        try {
+          store(indicators, await ask([id]));
+        } catch (e) {
+          problems.add(`${id} could not be computed: ${(e as Error).message.split('\n')[0]}`);
+        }
+      }
     }
   }
-  return { indicators, problems };
+  return { indicators, problems: [...problems] };
+}
+
+/** Synthetic when the authority's children all came from the generator (src/synth writes no import batch) rather than an import. */
+async function dataOriginOf(db: Kysely<Database>, laCode: string): Promise<'records' | 'synthetic'> {
+  const row = await db
+    .selectFrom('child')
+    .select((eb) => [eb.fn.countAll<number>().as('children'), eb.fn.count<number>('batch_id').as('imported')])
+    .where('la_code', '=', laCode)
+    .executeTakeFirstOrThrow();
+  return Number(row.children) > 0 && Number(row.imported) === 0 ? 'synthetic' : 'records';
 }
 
 function caseloadRow(g: { name: string; teamType: string | null; locality: string | null; caseHolders: number; caseHolderFte: number; cases: number; averagePerWorker: number | null; minPerFte: number | null; maxPerFte: number | null; capacity: number; overCapacity: number; agencyFte: number }): CaseloadRow {
@@ -82,16 +121,6 @@ async function gatherWorkload(db: Kysely<Database>, laCode: string, date: string
   };
 }
 
-async function gatherForecast(db: Kysely<Database>, laCode: string, origin: string, runs: number): Promise<ForecastView | null> {
-  const care = await loadCareRows(db, [laCode]);
-  if (care.episodes.length === 0) return null;
-  const report = await runForecast(care, { origin, years: 3, runs, seed: 1, workers: 1 });
-  const rows = fanChart(report.baseline).filter((r) => r.series === 'total');
-  // quarterly points keep the table short; the chart shape is unchanged
-  const points = rows.filter((_, i) => i % 3 === 0 || i === rows.length - 1).map((r) => ({ date: r.date, median: r.p50, low: r.p10, high: r.p90 }));
-  return { measure: 'children looked after', interval: '80% interval', points, note: `Monte Carlo projection from ${origin}, ${runs} runs; the band is the 10th to 90th percentile.` };
-}
-
 /** Everything one report needs, as plain data. */
 export async function gatherReportData(db: Kysely<Database>, template: ReportTemplate, options: GatherOptions): Promise<ReportData & { problems: string[] }> {
   const { laCode, year } = options;
@@ -105,7 +134,7 @@ export async function gatherReportData(db: Kysely<Database>, template: ReportTem
   const availability: Availability = { metrics: { available: true }, workload: { available: true }, forecast: { available: true } };
   const problems: string[] = [];
 
-  const { indicators, problems: indicatorProblems } = await gatherIndicators(db, laCode, years, template);
+  const { indicators, problems: indicatorProblems } = await gatherIndicators(db, laCode, year, template);
   problems.push(...indicatorProblems);
 
   let workload: WorkloadView | null = null;
@@ -117,15 +146,18 @@ export async function gatherReportData(db: Kysely<Database>, template: ReportTem
     }
   }
   let forecast: ForecastView | null = null;
-  if (uses(template, 'forecast')) {
+  let scenarios: ScenarioView | null = null;
+  if (uses(template, 'forecast') || uses(template, 'scenarios')) {
     try {
-      forecast = await gatherForecast(db, laCode, date, options.forecastRuns ?? 200);
+      const scenarioNames = [...new Set(template.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'scenarios' ? b.scenarios : []))))];
+      ({ forecast, scenarios } = await gatherForecast(db, laCode, date, options.forecastRuns ?? DEFAULT_FORECAST_RUNS, scenarioNames));
     } catch (e) {
       availability.forecast = { available: false, reason: (e as Error).message.split('\n')[0] };
     }
   }
   const placementCosts = uses(template, 'placement-costs') ? await placementCostsAt(db, laCode, date) : null;
-  const { benchmarks } = { benchmarks: benchmarksFor(laCode, regionCode, indicatorsOf(template).benchmarks, years) };
+  const benchmarks = benchmarksFor(laCode, regionCode, indicatorsOf(template).benchmarks, years);
+  const dataOrigin = await dataOriginOf(db, laCode);
   return {
     authority: { code: laCode, name: la.name, regionCode, regionName },
     year,
@@ -136,6 +168,8 @@ export async function gatherReportData(db: Kysely<Database>, template: ReportTem
     workload,
     forecast,
     placementCosts,
+    scenarios,
+    dataOrigin,
     problems,
   };
 }

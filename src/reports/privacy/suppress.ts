@@ -1,9 +1,10 @@
 /**
  * Small-number suppression for published outputs (privacy.md §5.2): counts of 1 to the threshold
  * become `c`; a percentage or rate whose numerator is suppressed, or whose denominator is below
- * the minimum, becomes `c`; in a table with totals, further cells are hidden until no hidden cell
- * can be recovered by subtraction. Zero stays 0.
+ * the minimum, becomes `c`; in a table with totals, further cells are hidden (src/metrics'
+ * protectTable engine) until no hidden cell can be recovered. Zero stays 0.
  */
+import { secondarySuppression } from '../../metrics/index.js';
 import type { Figure } from '../narrative/format.js';
 
 export interface SuppressionPolicy {
@@ -52,28 +53,27 @@ export interface SecondaryResult {
 }
 
 /**
- * Secondary suppression over sum groups (rows or columns with a total): while a group has exactly
- * one hidden member, hide the smallest visible non-zero part (or the total if none is left).
+ * Secondary (complementary) suppression of a grid of figures, by src/metrics' protectTable engine
+ * (one implementation for the product): cells already shown as c are the primary ones; more cells
+ * are hidden until no hidden count follows from the shown cells and the sums, by subtraction or
+ * any combination of groups. Cells with no value (x) are never picked as complements.
  */
 export function secondarySuppress(cells: readonly (readonly Figure[])[], groups: readonly SumGroup[]): SecondaryResult {
+  const width = Math.max(0, ...cells.map((r) => r.length));
+  const index = ([r, c]: readonly [number, number]) => r * width + c;
+  const flat: (Figure | undefined)[] = cells.flatMap((r) => Array.from({ length: width }, (_, c) => r[c]));
+  const isHidden = (f: Figure | undefined) => f?.symbol === 'c';
+  const protection = secondarySuppression(
+    { values: flat.map((f) => (f === undefined || isHidden(f) ? null : f.value)), groups: groups.map((g) => ({ parts: g.parts.map(index), total: index(g.total) })) },
+    flat.map(isHidden),
+  );
   const grid = cells.map((r) => [...r]);
   const log: SecondaryResult['log'] = [];
-  const at = ([r, c]: readonly [number, number]) => grid[r]![c]!;
-  const isHidden = (f: Figure) => f.symbol === 'c';
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const g of groups) {
-      const members = [...g.parts, g.total];
-      const hiddenCount = members.filter((p) => isHidden(at(p))).length;
-      if (hiddenCount !== 1) continue;
-      const candidates = g.parts.filter((p) => !isHidden(at(p)) && (at(p).value ?? 0) > 0).sort((a, b) => (at(a).value as number) - (at(b).value as number));
-      const pick = candidates[0] ?? (isHidden(at(g.total)) ? undefined : g.total);
-      if (!pick) continue;
-      grid[pick[0]]![pick[1]] = hidden(at(pick));
-      log.push({ row: pick[0], column: pick[1], reason: 'secondary: would reveal a suppressed cell by subtraction' });
-      changed = true;
-    }
-  }
+  protection.reasons.forEach((reason, i) => {
+    if (reason !== 'secondary') return;
+    const [row, column] = [Math.floor(i / width), i % width];
+    grid[row]![column] = hidden(grid[row]![column]!);
+    log.push({ row, column, reason: 'secondary: would reveal a suppressed cell by subtraction' });
+  });
   return { cells: grid, log };
 }

@@ -7,6 +7,7 @@
 import { formatFigure } from '../narrative/format.js';
 import type { NumberRef, Sentence } from '../narrative/tokens.js';
 import type { Cell, DocChart, DocTable, ReportDocument } from '../model.js';
+import { SYNTHETIC_NOTICE } from '../build/source.js';
 import { chartSvg } from './chart-svg.js';
 import { esc } from './escape.js';
 
@@ -14,6 +15,7 @@ const CSS = `
 @page { size: A4; margin: 16mm 14mm 18mm 14mm; }
 * { box-sizing: border-box; }
 body { font-family: Arial, Helvetica, sans-serif; font-size: 10.5pt; color: #111; line-height: 1.4; margin: 0; }
+.synthetic { border: 2px solid #1d4e89; background: #eef3fa; color: #0b2a50; padding: 6px 12px; margin-bottom: 12px; font-size: 9.5pt; }
 .banner { border: 3px solid #b00020; background: #fde7ea; color: #7a0014; font-weight: bold; padding: 8px 12px; margin-bottom: 12px; }
 header.cover { border-bottom: 3px solid #1d4e89; margin-bottom: 14px; padding-bottom: 6px; }
 header.cover .authority { font-size: 12pt; color: #1d4e89; margin: 0; }
@@ -96,10 +98,11 @@ export function renderHtml(doc: ReportDocument): string {
     .join('\n');
   const audience = doc.suppressed ? `Public: small numbers suppressed (1 to ${doc.threshold} shown as c)` : 'Internal: unsuppressed';
   return `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>${esc(`${doc.title} ${doc.yearLabel}: ${doc.authority.name}`)}</title><style>${CSS}</style></head>
+<html lang="en-GB"><head><meta charset="utf-8"><title>${esc(`${doc.title} ${doc.yearLabel}: ${doc.authority.name}${doc.synthetic ? ' (synthetic data)' : ''}`)}</title><style>${CSS}</style></head>
 <body data-template="${esc(doc.template)}" data-la="${esc(doc.authority.code)}" data-year="${doc.year}" data-suppressed="${doc.suppressed}">
 ${doc.banner ? `<div class="banner" role="alert">${esc(doc.banner)}</div>` : ''}
-<header class="cover"><p class="authority">${esc(doc.authority.name)}</p><h1>${esc(doc.title)} ${esc(doc.yearLabel)}</h1>
+${doc.synthetic ? `<div class="synthetic" role="note">${esc(SYNTHETIC_NOTICE(doc.authority.name))}</div>` : ''}
+<header class="cover"><p class="authority">${esc(doc.synthetic ? `Synthetic data modelled on ${doc.authority.name}` : doc.authority.name)}</p><h1>${esc(doc.title)} ${esc(doc.yearLabel)}</h1>
 <p class="meta">Year ending 31 March ${doc.year}. Generated ${esc(doc.generatedOn)} by CSC Workbench. ${esc(audience)}.</p></header>
 ${sections}
 <section class="notes"><h2>Notes</h2><ul>${doc.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>

@@ -20,6 +20,35 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS, headless: true });
 }
 
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium kept for a long-running process (the server, a batch of reports): a launch costs
+ * seconds, a page in a fresh context milliseconds. Relaunched if it crashed or was closed; pass it
+ * as `browser` to renderPdf or generateReport, and call closeSharedBrowser before exiting.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  shared ??= launchBrowser().then(
+    (browser) => {
+      browser.on('disconnected', () => {
+        shared = undefined;
+      });
+      return browser;
+    },
+    (error: unknown) => {
+      shared = undefined;
+      throw error;
+    },
+  );
+  return shared;
+}
+
+export async function closeSharedBrowser(): Promise<void> {
+  const pending = shared;
+  shared = undefined;
+  if (pending) await (await pending.catch(() => undefined))?.close();
+}
+
 /** Prints HTML to a PDF. Pass a browser to reuse it across reports; otherwise one is launched and closed. */
 export async function renderPdf(html: string, options: { browser?: Browser; footerLeft?: string } = {}): Promise<Buffer> {
   const browser = options.browser ?? (await launchBrowser());

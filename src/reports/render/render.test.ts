@@ -10,7 +10,7 @@ import { craftedData } from '../test-support/crafted-data.js';
 import { ANNUAL } from '../templates/annual.js';
 import * as M from '../templates/measures.js';
 import { renderHtml } from './html.js';
-import { browserAvailable, CHROMIUM_PATH, renderPdf } from './pdf.js';
+import { browserAvailable, CHROMIUM_PATH, closeSharedBrowser, renderPdf, sharedBrowser } from './pdf.js';
 import { renderXlsx, safeText, tablesOf } from './xlsx.js';
 
 const publicDoc = buildReport(ANNUAL, craftedData());
@@ -91,7 +91,17 @@ describe('PDF (Chromium)', () => {
 
   run('prints A4 pages with page numbers and the table header repeated on every page', async () => {
     if (!present) throw new Error(`CSC_REQUIRE_BROWSER is set but Chromium is missing at ${CHROMIUM_PATH}`);
-    const pdf = await renderPdf(longReport(), { footerLeft: 'Test footer' });
+    // one Chromium shared across PDFs: asked for twice, launched once
+    const browser = await sharedBrowser();
+    expect(await sharedBrowser()).toBe(browser);
+    let pdf: Buffer;
+    try {
+      pdf = await renderPdf(longReport(), { browser, footerLeft: 'Test footer' });
+      expect(browser.isConnected()).toBe(true);
+    } finally {
+      await closeSharedBrowser();
+    }
+    expect(browser.isConnected()).toBe(false);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const dir = mkdtempSync(join(tmpdir(), 'csc-report-'));
     const file = join(dir, 'long.pdf');

@@ -49,7 +49,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
   const contents = wb.addWorksheet('Contents');
   contents.columns = [{ width: 8 }, { width: 90 }];
   contents.addRow([safeText(`${doc.title} ${doc.yearLabel}`)]).font = { bold: true, size: 14 };
-  contents.addRow([safeText(doc.authority.name)]);
+  contents.addRow([safeText(doc.synthetic ? `Synthetic data modelled on ${doc.authority.name}` : doc.authority.name)]);
   contents.addRow([safeText(doc.suppressed ? `Public: small numbers suppressed (1 to ${doc.threshold} shown as c)` : 'Internal: unsuppressed')]);
   if (doc.banner) contents.addRow([safeText(doc.banner)]).font = { bold: true, color: { argb: 'FFB00020' } };
   contents.addRow([]);

@@ -113,5 +113,11 @@ export const ANNUAL: ReportTemplate = {
         },
       ],
     },
+    {
+      id: 'savings',
+      heading: 'Placement spend: scenario savings',
+      needs: ['forecast'],
+      blocks: [{ kind: 'scenarios', id: 'scenario-savings', title: 'Scenario savings: placement spend against the baseline forecast', scenarios: M.SAVINGS_SCENARIOS }],
+    },
   ],
 };

@@ -33,7 +33,7 @@ export function indicatorsOf(template: ReportTemplate): { ids: string[]; breakdo
       else if (b.kind === 'chart') addMeasure(b.measure);
       else if (b.kind === 'sentences') {
         for (const i of b.items) if (i.kind !== 'text') addMeasure(i.measure);
-      } else if (b.kind === 'breakdown-table') {
+      } else if (b.kind === 'breakdown-table' || b.kind === 'factor-table') {
         ids.add(b.indicator);
         breakdowns.add(b.breakdown);
         (breakdownsOf[b.indicator] ??= []).push(b.breakdown);

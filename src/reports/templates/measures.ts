@@ -4,6 +4,7 @@
  * CIN census rates and percentages: 1 dp; CLA rates and percentages: whole numbers.
  */
 import { noun } from '../narrative/count.js';
+import { getCodeList } from '../../model/code-lists/index.js';
 import type { Measure } from '../model.js';
 
 const m = (x: Measure): Measure => Object.freeze(x);
@@ -58,3 +59,11 @@ export const MISSING_BAND_LABELS = { '1-4': 'Fewer than 5 episodes', '5-9': '5 t
 export const PREVIOUS_INTERVENTION_LABELS = { previous_care: 'Previously looked after', cp_plan: 'Child protection plan', cin_referral: 'Referral to children’s social care', none: 'None recorded' } as const;
 export const AGE_BAND_LABELS = { 'under 1': 'Under 1', '1-4': '1 to 4', '5-9': '5 to 9', '10-15': '10 to 15', '16+': '16 and over', unborn: 'Unborn' } as const;
 export const SEX_LABELS = { F: 'Female', M: 'Male', U: 'Unknown' } as const;
+
+/** CIN census assessment factors ('2A' → '2A: Drug misuse: child'), from the shipped code list. */
+export const ASSESSMENT_FACTOR_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  (getCodeList('cin.AssessmentFactors')?.codes ?? []).map((c) => [c.code, `${c.code}: ${c.label.charAt(0).toUpperCase()}${c.label.slice(1)}`]),
+);
+
+/** Scenarios costed in the placements and annual reports (src/forecast named scenarios): Oxfordshire 2016's new in-house homes, and fewer children entering care. */
+export const SAVINGS_SCENARIOS = ['new-homes', 'entries-fall-10'] as const;

@@ -44,9 +44,12 @@ export const PLACEMENTS: ReportTemplate = {
     },
     {
       id: 'forecast',
-      heading: 'Forecast',
+      heading: 'Forecast and scenario savings',
       needs: ['forecast'],
-      blocks: [{ kind: 'forecast', id: 'cla-forecast', title: 'Projected number of children looked after' }],
+      blocks: [
+        { kind: 'forecast', id: 'cla-forecast', title: 'Projected number of children looked after' },
+        { kind: 'scenarios', id: 'scenario-savings', title: 'Scenario savings: placement spend against the baseline forecast', scenarios: M.SAVINGS_SCENARIOS },
+      ],
     },
   ],
 };

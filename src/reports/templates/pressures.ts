@@ -56,7 +56,21 @@ export const PRESSURES: ReportTemplate = {
       id: 'risk-factors',
       heading: 'Risk factors at assessment',
       needs: ['metrics'],
-      blocks: [{ kind: 'breakdown-table', id: 'factors', title: 'Factors identified at the end of assessment', indicator: 'ASM-07', breakdown: 'factor', show: ['count'], keyLabel: 'Factor', years: 2 }],
+      blocks: [
+        { kind: 'breakdown-table', id: 'factors', title: 'Factors identified at the end of assessment', indicator: 'ASM-07', breakdown: 'factor', labels: M.ASSESSMENT_FACTOR_LABELS, omitEmpty: true, show: ['count'], keyLabel: 'Factor', years: 2 },
+        {
+          kind: 'factor-table',
+          id: 'factors-to-plans',
+          title: 'The 10 factors most often recorded at assessments that led to a child protection plan',
+          indicator: 'ASM-08',
+          breakdown: 'factor',
+          labels: M.ASSESSMENT_FACTOR_LABELS,
+          keyLabel: 'Factor',
+          headings: { base: 'Assessments recording it', count: 'Of which led to a plan', share: 'Led to a plan (%)' },
+          top: 10,
+          exclude: ['21'], // no factors identified
+        },
+      ],
     },
     {
       id: 'before-care',
