@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  buildReport, gatherReportData, renderHtml, renderPdf, renderXlsx, TEMPLATES, type Audience, type ReportDocument, type ReportId,
+  buildReport, gatherReportData, closeSharedBrowser, pdfFooter, renderHtml, renderPdf, renderXlsx, sharedBrowser, TEMPLATES, type Audience, type ReportDocument, type ReportId,
 } from '../../reports/index.js';
 import { collectionYearOf } from '../../calendar/index.js';
 import { INTERNAL_REPORT_ROLES, REPORT_RULE } from '../access/route-rules.js';
@@ -40,6 +40,7 @@ const CONTENT_TYPES = { html: 'text/html; charset=utf-8', pdf: 'application/pdf'
 
 export function registerReportRoutes(app: ApiApp, context: ServerContext): void {
   const jobs = new JobTable<GeneratedReport>();
+  app.addHook('onClose', async () => closeSharedBrowser());
 
   app.get('/api/authorities/:laCode/reports', {
     config: { rule: REPORT_RULE },
@@ -94,7 +95,7 @@ export function registerReportRoutes(app: ApiApp, context: ServerContext): void 
     if (format === 'html') body = Buffer.from(report.html, 'utf8');
     else {
       // Rendered once per job; a failed render is not kept.
-      const pending = (report.files[format] ??= format === 'pdf' ? renderPdf(report.html, { footerLeft: footerOf(report.document) }) : renderXlsx(report.document));
+      const pending = (report.files[format] ??= format === 'pdf' ? renderPdfShared(report.html, pdfFooter(report.document)) : renderXlsx(report.document));
       try {
         body = await pending;
       } catch (error) {
@@ -110,8 +111,9 @@ export function registerReportRoutes(app: ApiApp, context: ServerContext): void 
   });
 }
 
-function footerOf(d: ReportDocument): string {
-  return `${d.authority.name}: ${d.title} ${d.yearLabel}${d.suppressed ? '' : ' (INTERNAL)'}`;
+/** PDFs share one Chromium per server process (closed with the server), started on first use. */
+async function renderPdfShared(html: string, footerLeft: string): Promise<Buffer> {
+  return renderPdf(html, { browser: await sharedBrowser(), footerLeft });
 }
 
 function summary(report: GeneratedReport) {
