@@ -1,87 +1,126 @@
 /**
- * Synthetic authority benchmark: time and peak memory to generate (a) one large authority over
- * ten collection years, (b) all of England over ten years (a sample of authorities, extrapolated
- * by referrals), and (c) loading a generated authority into the embedded database with and
- * without row validation.
+ * Synthetic authority benchmark: (a) simulating one large authority over ten collection years
+ * (wall and CPU time, phases), (b) loading it into a database, separately, and (c) all of England
+ * over ten years on worker threads (every authority, or a spread sample extrapolated by referrals).
  *
- *   npx tsx bench/synth.bench.ts [--la 330] [--runs 3] [--sample 8] [--from 2016] [--to 2025] [--passes 4]
+ *   npx tsx bench/synth.bench.ts [--la 931] [--runs 3] [--from 2016] [--to 2025] [--passes 4]
+ *     [--load pglite|postgres|none] [--england all|<sample size>|none] [--workers 2]
+ *
+ * Prints the load average too: the machine is shared, and wall time means little without it.
  */
-import { openDatabase, migrateToLatest, writeRecords } from '../src/db/index.js';
+import { loadavg } from 'node:os';
 import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { openDatabase, migrateToLatest, type Database } from '../src/db/index.js';
 import { listAuthorities, getValue } from '../src/reference/index.js';
-import { simulateAuthority, calibrationReport, LOAD_ORDER } from '../src/synth/index.js';
+import { simulateAuthority, simulateAuthorities, calibrationReport, writeSyntheticRows, countRows } from '../src/synth/index.js';
 import { argValue, machine, median, peakRssMiB } from './support.js';
 
-const la = argValue('la', '330');
+const la = argValue('la', '931');
 const runs = Number(argValue('runs', '3'));
-const sample = Number(argValue('sample', '8'));
 const from = Number(argValue('from', '2016'));
 const to = Number(argValue('to', '2025'));
 const passes = Number(argValue('passes', '4'));
-const skip = argValue('skip', '');
+const load = argValue('load', 'pglite');
+const england = argValue('england', '8');
+const workers = Number(argValue('workers', '2'));
 
-console.log(`Machine: ${machine()}`);
+const load1 = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
+console.log(`Machine: ${machine()}; load average ${load1()}`);
 console.log(`Years ${from}-${to} (+3 warm-up), ${passes} calibration passes\n`);
 
-const seconds = (start: number) => (performance.now() - start) / 1000;
-
-if (!skip.includes('one')) {
-  const times: number[] = [];
-  const noVisits: number[] = [];
-  let rows = 0;
-  let referrals = 0;
-  let failures = '';
-  for (let i = 0; i < runs; i++) {
-    let t = performance.now();
-    const a = simulateAuthority({ laCode: la, from, to, seed: 7, calibrationPasses: passes });
-    times.push(seconds(t));
-    rows = Object.values(a.rows).reduce((s, r) => s + r!.length, 0);
-    referrals = a.world.referrals.length;
-    const report = calibrationReport(a);
-    failures = `${report.lines.length - report.failures.length}/${report.lines.length} published values within tolerance`;
-    t = performance.now();
-    simulateAuthority({ laCode: la, from, to, seed: 7, calibrationPasses: passes, visits: false });
-    noVisits.push(seconds(t));
-  }
-  console.log(`(a) One authority ${la}, ${to - from + 1} years: ${referrals.toLocaleString()} referrals, ${rows.toLocaleString()} rows`);
-  console.log(`    median ${median(times).toFixed(1)} s over ${runs} runs (${times.map((x) => x.toFixed(1)).join(', ')}); without visits ${median(noVisits).toFixed(1)} s; peak RSS ${peakRssMiB().toFixed(0)} MiB`);
-  console.log(`    calibration: ${failures}\n`);
-}
-
-if (!skip.includes('england')) {
-  // A spread of authorities by size: every k-th in order of referrals.
-  const all = listAuthorities().map((a) => ({ code: a.code, referrals: getValue(a.code, 'referrals', 2024) ?? 0 })).sort((a, b) => a.referrals - b.referrals);
-  const englandReferrals = all.reduce((s, a) => s + a.referrals, 0);
-  const step = Math.max(1, Math.floor(all.length / sample));
-  const chosen = all.filter((_, i) => i % step === Math.floor(step / 2)).slice(0, sample);
+// (a) One authority: simulate only.
+const walls: number[] = [];
+const cpus: number[] = [];
+let last = simulateAuthority({ laCode: la, from, to, seed: 7, calibrationPasses: passes });
+for (let i = 0; i < runs; i++) {
+  const cpu = process.cpuUsage();
   const t = performance.now();
-  let generated = 0;
-  let sampleReferrals2024 = 0;
-  for (const a of chosen) {
-    const result = simulateAuthority({ laCode: a.code, from, to, seed: 7, calibrationPasses: passes, visits: false });
-    generated += result.world.referrals.length;
-    sampleReferrals2024 += a.referrals;
-  }
-  const elapsed = seconds(t);
-  const factor = englandReferrals / sampleReferrals2024;
-  console.log(`(b) All England, ${to - from + 1} years: sample of ${chosen.length} authorities (${chosen.map((c) => c.code).join(', ')}), ${sampleReferrals2024.toLocaleString()} of England's ${englandReferrals.toLocaleString()} referrals in 2024`);
-  console.log(`    sample took ${elapsed.toFixed(1)} s (${generated.toLocaleString()} referrals generated); extrapolated to England (×${factor.toFixed(1)}): ${((elapsed * factor) / 60).toFixed(1)} min on one core, ${((elapsed * factor) / 120).toFixed(1)} min on two; peak RSS ${peakRssMiB().toFixed(0)} MiB\n`);
+  const phases: string[] = [];
+  let mark = t;
+  last = simulateAuthority({
+    laCode: la, from, to, seed: 7, calibrationPasses: passes,
+    onProgress: (stage, done) => {
+      const now = performance.now();
+      phases.push(`${stage}${stage === 'calibrate' ? done : ''} ${((now - mark) / 1000).toFixed(2)}`);
+      mark = now;
+    },
+  });
+  walls.push((performance.now() - t) / 1000);
+  cpus.push(cpuSeconds(cpu));
+  console.log(`    run ${i + 1}: ${walls.at(-1)!.toFixed(2)} s wall, ${cpus.at(-1)!.toFixed(2)} s CPU (${phases.join(', ')}); load ${load1()}`);
 }
+const report = calibrationReport(last);
+console.log(`(a) Simulate ${la} ${from}-${to}: ${last.world.referrals.length.toLocaleString()} referrals, ${countRows(last.rows).toLocaleString()} rows`);
+console.log(`    median ${median(walls).toFixed(2)} s wall, ${median(cpus).toFixed(2)} s CPU over ${runs} runs (after one warm-up run); peak RSS ${peakRssMiB().toFixed(0)} MiB`);
+console.log(`    calibration: ${report.lines.length - report.failures.length}/${report.lines.length} published values within tolerance\n`);
 
-if (!skip.includes('load')) {
-  const loadLa = argValue('load-la', '301');
-  const a = simulateAuthority({ laCode: loadLa, from: 2021, to: 2025, seed: 7, calibrationPasses: passes });
-  const total = Object.values(a.rows).reduce((s, r) => s + r!.length, 0);
-  for (const validate of [true, false]) {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(handle.db as unknown as Kysely<unknown>);
-    await handle.db.insertInto('local_authority').values({ la_code: loadLa, name: a.name }).execute();
+// (b) Load the same rows, once.
+if (load !== 'none') {
+  const handle = await openBenchDatabase(load);
+  try {
+    const cpu = process.cpuUsage();
     const t = performance.now();
-    await handle.db.transaction().execute(async (trx) => {
-      for (const table of LOAD_ORDER) await writeRecords(trx, table, a.rows[table] ?? [], { validate });
-    });
-    const s = seconds(t);
-    console.log(`(c) Load ${loadLa} 2021-2025 into PGlite (${total.toLocaleString()} rows), validate=${validate}: ${s.toFixed(1)} s (${Math.round(total / s).toLocaleString()} rows/s)`);
+    await writeSyntheticRows(handle.db, la, last.name, last.rows);
+    const s = (performance.now() - t) / 1000;
+    console.log(`(b) Load ${countRows(last.rows).toLocaleString()} rows into ${load} (one transaction, COPY, validate=false): ${s.toFixed(1)} s wall, ${cpuSeconds(cpu).toFixed(1)} s CPU in this process (${Math.round(countRows(last.rows) / s).toLocaleString()} rows/s); load ${load1()}\n`);
+  } finally {
     await handle.close();
   }
+}
+
+// (c) All of England on worker threads, without visits.
+if (england !== 'none') {
+  const all = listAuthorities().map((a) => ({ code: a.code, referrals: getValue(a.code, 'referrals', 2024) ?? 0 })).sort((a, b) => a.referrals - b.referrals);
+  const englandReferrals = all.reduce((s, a) => s + a.referrals, 0);
+  let chosen = all;
+  if (england !== 'all') {
+    const sample = Number(england);
+    const step = Math.max(1, Math.floor(all.length / sample));
+    chosen = all.filter((_, i) => i % step === Math.floor(step / 2)).slice(0, sample);
+  }
+  const sampleReferrals = chosen.reduce((s, a) => s + a.referrals, 0);
+  const t = performance.now();
+  let generated = 0;
+  let rows = 0;
+  let workerSeconds = 0;
+  await simulateAuthorities(chosen.map((c) => c.code), { from, to, seed: 7, calibrationPasses: passes, visits: false }, {
+    workers,
+    onAuthority: async ({ summary }) => {
+      generated += summary.referrals;
+      rows += summary.rows;
+      workerSeconds += summary.simulateSeconds;
+    },
+  });
+  const elapsed = (performance.now() - t) / 1000;
+  const factor = englandReferrals / sampleReferrals;
+  console.log(`(c) England ${from}-${to} without visits, ${workers} worker threads: ${chosen.length} authorities (${chosen.length < all.length ? chosen.map((c) => c.code).join(', ') : 'all'}), ${sampleReferrals.toLocaleString()} of England's ${englandReferrals.toLocaleString()} referrals in 2024`);
+  console.log(`    ${elapsed.toFixed(1)} s wall (${workerSeconds.toFixed(1)} s simulating, summed over workers), ${generated.toLocaleString()} referrals, ${rows.toLocaleString()} rows; load ${load1()}`);
+  if (chosen.length < all.length) console.log(`    extrapolated to England (×${factor.toFixed(1)}): ${((elapsed * factor) / 60).toFixed(1)} min wall with ${workers} workers`);
+}
+
+async function openBenchDatabase(kind: string): Promise<{ db: Kysely<Database>; close: () => Promise<void> }> {
+  if (kind === 'postgres') {
+    const name = `csc_bench_synth_${process.pid}`;
+    const admin = new pg.Client({ connectionString: 'postgresql://postgres:postgres@127.0.0.1:5432/postgres' });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const handle = await openDatabase({ url: `postgresql://postgres:postgres@127.0.0.1:5432/${name}` });
+    await migrateToLatest(handle.db as unknown as Kysely<unknown>);
+    return {
+      db: handle.db,
+      close: async () => {
+        await handle.close();
+        await admin.query(`DROP DATABASE ${name}`);
+        await admin.end();
+      },
+    };
+  }
+  const handle = await openDatabase({ dataDir: 'memory://' });
+  await migrateToLatest(handle.db as unknown as Kysely<unknown>);
+  return { db: handle.db, close: () => handle.close() };
 }

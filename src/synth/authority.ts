@@ -2,7 +2,7 @@ import { calibrate } from './calibrate.js';
 import type { SimWorld } from './model.js';
 import type { YearMultipliers } from './multipliers.js';
 import { toRows, type TableRows } from './rows.js';
-import { runSimulation } from './simulate.js';
+import { addWorkforce } from './simulate.js';
 import { authorityName, type YearTargets } from './targets.js';
 
 export interface SynthOptions {
@@ -47,9 +47,9 @@ export function simulateAuthority(options: SynthOptions): SyntheticAuthority {
   const seed = options.seed ?? 1;
   const passes = options.calibrationPasses ?? 4;
   const simOptions = { laCode: options.laCode, from: options.from, to: options.to, seed, warmupYears: options.warmupYears ?? 3 };
-  const { multipliers, targets } = calibrate(simOptions, passes, (pass) => options.onProgress?.('calibrate', pass, passes + 2));
-  const world = runSimulation({ ...simOptions, multipliers }, targets);
-  options.onProgress?.('simulate', passes + 1, passes + 2);
+  const { multipliers, targets, world } = calibrate(simOptions, passes, (pass) => options.onProgress?.('calibrate', pass, passes + 2));
+  addWorkforce(world, { ...simOptions, multipliers }, targets);
+  options.onProgress?.('workforce', passes + 1, passes + 2);
   const rows = toRows(world, { fromYear: options.from, toYear: options.to, visits: options.visits });
   options.onProgress?.('rows', passes + 2, passes + 2);
   return { laCode: options.laCode, name: authorityName(options.laCode), from: options.from, to: options.to, seed, world, rows, targets, multipliers };

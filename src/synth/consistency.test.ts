@@ -150,4 +150,72 @@ describe('synthetic authority: internal consistency', () => {
     const referralsPerChild = byChild('referral');
     expect([...referralsPerChild.values()].filter((l) => l.length > 1).length).toBeGreaterThan(0);
   });
+
+  it('generates early help, permanence plans, previous permanence, adopter households and care leavers at 17', () => {
+    for (const table of ['early_help_assessment', 'permanence_plan', 'previous_permanence', 'adopter_household'] as TableName[]) expect(rows[table]?.length ?? 0, table).toBeGreaterThan(0);
+    const leaversAt17 = (rows.care_leaver ?? []).filter((l) => l.eligibility === 'relevant');
+    expect(leaversAt17.length).toBeGreaterThan(0);
+    for (const l of leaversAt17) {
+      // Row in the collection year of the 17th birthday.
+      const birthday = birthdayDay(dob.get(str(l.child_id))!, 17);
+      expect(toDayNumber(`${Number(l.collection_year) - 1}-04-01`)).toBeLessThanOrEqual(birthday);
+      expect(toDayNumber(`${Number(l.collection_year)}-03-31`)).toBeGreaterThanOrEqual(birthday);
+    }
+    // Every adoption names an approved adopter household, approved before the match.
+    const households = new Map((rows.adopter_household ?? []).map((h) => [str(h.household_id), h]));
+    for (const a of rows.adoption ?? []) {
+      const h = households.get(str(a.adopter_household_id));
+      expect(h, str(a.child_id)).toBeDefined();
+      expect(str(h!.approval_date) < str(a.matched_date)).toBe(true);
+    }
+    // One previous-permanence row per child starting care in an output year.
+    const startsInOutput = new Set((rows.care_period ?? []).filter((p) => str(p.start_date) >= '2022-04-01').map((p) => str(p.child_id)));
+    const prev = new Set((rows.previous_permanence ?? []).map((p) => str(p.child_id)));
+    expect(prev).toEqual(startsInOutput);
+  });
+
+  it('uses referral source 5D only from 2022/23, when the CIN census introduced it', () => {
+    const referrals = rows.referral ?? [];
+    const early = referrals.filter((r) => str(r.referral_date) < '2022-04-01');
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.filter((r) => r.source === '5D')).toEqual([]);
+    expect(referrals.some((r) => r.source === '5D')).toBe(true);
+    expect((rows.contact ?? []).filter((c) => c.source === '5D' && str(c.contact_date) < '2022-04-01')).toEqual([]);
+  });
+
+  it('gives every school-age child a valid, unique UPN, and workers Social Work England style ids', () => {
+    const end = authority.world.end;
+    const seen = new Set<string>();
+    const uasc = new Set((rows.child ?? []).filter((c) => c.uasc).map((c) => str(c.child_id)));
+    for (const c of rows.child_identity ?? []) {
+      const age = (end - dob.get(str(c.child_id))!) / 365.25;
+      if (age >= 5) expect(c.upn !== null || (uasc.has(str(c.child_id)) && c.upn_unknown === 'UN2'), str(c.child_id)).toBe(true);
+      if (c.upn === null) {
+        expect(['UN1', 'UN2']).toContain(c.upn_unknown);
+        continue;
+      }
+      const upn = str(c.upn);
+      expect(upn).toMatch(/^[A-HJ-NP-RT-Z]301\d{9}$/);
+      let sum = 0;
+      for (let i = 1; i < 13; i++) sum += Number(upn[i]) * (i + 1);
+      expect(upn[0]).toBe('ABCDEFGHJKLMNPQRTUVWXYZ'[sum % 23]);
+      expect(seen.has(upn)).toBe(false);
+      seen.add(upn);
+    }
+    for (const w of rows.worker ?? []) expect(str(w.worker_id)).toMatch(w.role === 'personal_adviser' ? /^PA\d+$/ : /^SW\d{6}$/);
+  });
+
+  it('leaves children on protection plans and looked after allocated; the few unallocated cases are children in need', () => {
+    const snapshot = '2024-03-31';
+    const open = (start: unknown, end: unknown) => str(start) <= snapshot && (end === null || str(end) > snapshot);
+    const allocated = new Set((rows.allocation ?? []).filter((a) => a.allocation_role === 'allocated_worker' && open(a.start_date, a.end_date)).map((a) => str(a.child_id)));
+    const onPlan = new Set((rows.cp_plan ?? []).filter((p) => open(p.start_date, p.end_date)).map((p) => str(p.child_id)));
+    const inCare = new Set((rows.care_period ?? []).filter((p) => open(p.start_date, p.end_date)).map((p) => str(p.child_id)));
+    const cin = new Set((rows.referral ?? []).filter((r) => !r.nfa && open(r.referral_date, r.closure_date)).map((r) => str(r.child_id)));
+    const unallocated = (set: Set<string>) => [...set].filter((c) => !allocated.has(c)).length;
+    expect(onPlan.size + inCare.size).toBeGreaterThan(100);
+    expect(unallocated(onPlan) + unallocated(inCare)).toBeLessThanOrEqual(0.01 * (onPlan.size + inCare.size));
+    const otherCin = new Set([...cin].filter((c) => !onPlan.has(c) && !inCare.has(c)));
+    expect(unallocated(otherCin)).toBeGreaterThanOrEqual(unallocated(onPlan) + unallocated(inCare));
+  });
 });

@@ -31,15 +31,19 @@ export function birthdayDay(dob: number, age: number): number {
   return daysFromCivil(y + age, m, m === 2 && d === 29 ? 28 : d);
 }
 
-const isoCache = new Map<number, string>();
+/** Day numbers 1900-01-01 to 2199-12-31, the range the cache covers (outside it: formatted each time). */
+const CACHE_FIRST = daysFromCivil(1900, 1, 1);
+const CACHE_LAST = daysFromCivil(2199, 12, 31);
+const isoCache: (string | undefined)[] = [];
 
-/** ISO date of a day number, memoised (the row builder formats the same few thousand days repeatedly). */
+/** ISO date of a day number, memoised in an array (the row builder formats the same few thousand days millions of times). */
 export function isoOf(day: number): string {
-  let s = isoCache.get(day);
+  const inRange = day >= CACHE_FIRST && day <= CACHE_LAST;
+  let s = inRange ? isoCache[day - CACHE_FIRST] : undefined;
   if (s === undefined) {
     const [y, m, d] = civilFromDays(day);
     s = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-    if (isoCache.size < 200000) isoCache.set(day, s);
+    if (inRange) isoCache[day - CACHE_FIRST] = s;
   }
   return s;
 }

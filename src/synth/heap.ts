@@ -53,8 +53,15 @@ export class EventHeap<T> {
   }
 
   private swap(a: number, b: number): void {
-    [this.days[a], this.days[b]] = [this.days[b]!, this.days[a]!];
-    [this.order[a], this.order[b]] = [this.order[b]!, this.order[a]!];
-    [this.items[a], this.items[b]] = [this.items[b]!, this.items[a]!];
+    // Plain temporaries: destructuring swaps allocate in this hot path.
+    const day = this.days[a]!;
+    this.days[a] = this.days[b]!;
+    this.days[b] = day;
+    const order = this.order[a]!;
+    this.order[a] = this.order[b]!;
+    this.order[b] = order;
+    const item = this.items[a]!;
+    this.items[a] = this.items[b]!;
+    this.items[b] = item;
   }
 }

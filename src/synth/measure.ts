@@ -24,14 +24,14 @@ export function measureYear(world: SimWorld, year: number, population: number): 
 
   let referrals = 0;
   let rereferrals = 0;
-  const lastReferral = new Map<number, number>();
-  for (const r of world.referrals) {
-    const previous = lastReferral.get(r.child);
-    if (r.day >= from && r.day <= to) {
+  const previous = previousReferralDays(world);
+  const referralList = world.referrals;
+  for (let i = 0; i < referralList.length; i++) {
+    const day = referralList[i]!.day;
+    if (day >= from && day <= to) {
       referrals++;
-      if (previous !== undefined && r.day - previous <= 365) rereferrals++;
+      if (day - previous[i]! <= 365) rereferrals++;
     }
-    if (previous === undefined || r.day > previous) lastReferral.set(r.child, r.day);
   }
   out.referrals = referrals;
   out['referrals.rereferrals'] = rereferrals;
@@ -119,6 +119,25 @@ export function measureWorkforce(world: SimWorld, day: number): GeneratedMeasure
     'workforce.case_holders_fte': round1(caseHolderFte),
     'workforce.social_worker_fte': round1(total),
   };
+}
+
+const previousCache = new WeakMap<SimWorld, Float64Array>();
+
+/**
+ * For each referral, the day of the same child's latest earlier referral (-Infinity if none).
+ * Computed once per world: calibration measures every year of every pass.
+ */
+function previousReferralDays(world: SimWorld): Float64Array {
+  let out = previousCache.get(world);
+  if (out && out.length === world.referrals.length) return out;
+  out = new Float64Array(world.referrals.length);
+  const last = new Float64Array(world.children.length + 1).fill(-Infinity);
+  world.referrals.forEach((r, i) => {
+    out![i] = last[r.child]!;
+    if (r.day > last[r.child]!) last[r.child] = r.day;
+  });
+  previousCache.set(world, out);
+  return out;
 }
 
 function round1(x: number): number {

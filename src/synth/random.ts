@@ -9,19 +9,27 @@ export class Random {
   private d: number;
 
   constructor(seed: number | string) {
-    let s = typeof seed === 'number' ? seed >>> 0 : hashString(seed);
-    const next = () => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    this.a = this.b = this.c = this.d = 0;
+    this.reseed(typeof seed === 'number' ? seed : hashString(seed));
+  }
+
+  /**
+   * Restarts this generator as `new Random(seed)` would, without allocating: the simulation
+   * switches stream per household referral and per day, hundreds of thousands of times a run.
+   */
+  reseed(seed: number): this {
+    // splitmix32, written out (no closure).
+    let s = seed >>> 0;
+    s = (s + 0x9e3779b9) >>> 0;
+    this.a = splitmix(s);
+    s = (s + 0x9e3779b9) >>> 0;
+    this.b = splitmix(s);
+    s = (s + 0x9e3779b9) >>> 0;
+    this.c = splitmix(s);
+    s = (s + 0x9e3779b9) >>> 0;
+    this.d = splitmix(s);
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
+    return this;
   }
 
   /** Uniform on [0, 1). */
@@ -49,7 +57,7 @@ export class Random {
   /** Index drawn with the given (non-negative, not necessarily normalised) weights. */
   weighted(weights: readonly number[]): number {
     let total = 0;
-    for (const w of weights) total += w;
+    for (let i = 0; i < weights.length; i++) total += weights[i]!;
     let r = this.next() * total;
     for (let i = 0; i < weights.length; i++) {
       r -= weights[i]!;
@@ -97,6 +105,13 @@ export class Random {
   }
 }
 
+function splitmix(s: number): number {
+  let z = s;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
@@ -114,11 +129,14 @@ export function hashString(text: string): number {
 /** A seed derived from a base seed and integer keys: independent streams for independent things. */
 export function mixSeed(base: number, ...keys: number[]): number {
   let h = base >>> 0;
-  for (const k of keys) {
-    h ^= Math.imul((k | 0) ^ 0x5bd1e995, 0x9e3779b1);
-    h = Math.imul(h ^ (h >>> 15), 0x85ebca77) >>> 0;
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae3d) >>> 0;
-    h = (h ^ (h >>> 16)) >>> 0;
-  }
+  for (const k of keys) h = mixKey(h, k);
   return h;
+}
+
+/** One step of mixSeed: mixSeed(b, k1, k2) === mixKey(mixKey(b, k1), k2), without a rest array. */
+export function mixKey(h: number, k: number): number {
+  h ^= Math.imul((k | 0) ^ 0x5bd1e995, 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca77) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae3d) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
 }

@@ -1,10 +1,12 @@
 import { simulateCare, type CareRoute } from './care.js';
 import { ageInYears, collectionYearStart, eighteenthBirthday, snapshotDay, type SimContext } from './context.js';
+import { cin, isValidCode } from '../model/code-lists/index.js';
+import { collectionYearOfDay } from './days.js';
 import { EventHeap } from './heap.js';
 import type { SimChild, SimHousehold, SimWorld } from './model.js';
 import { initialMultipliers, type YearMultipliers } from './multipliers.js';
 import { PARAMETERS } from './parameters.js';
-import { Random, hashString, mixSeed } from './random.js';
+import { Random, hashString, mixKey } from './random.js';
 import { CP_CATEGORIES, yearTargets, type YearTargets } from './targets.js';
 import { WorkdayTable } from './workdays.js';
 import { simulateWorkforce } from './workforce.js';
@@ -30,7 +32,20 @@ const ETHNICITY: ReadonlyArray<readonly [string, number]> = [
   ['AIND', 1.6], ['APKN', 3.2], ['ABAN', 1.3], ['AOTH', 1.5], ['BCRB', 1.1], ['BAFR', 4], ['BOTH', 1.4], ['CHNE', 0.2], ['OOTH', 3], ['REFU', 0.6], ['NOBT', 2.1],
 ];
 const ETHNICITY_WEIGHTS = ETHNICITY.map((e) => e[1]);
-const SOURCE_WEIGHTS = PARAMETERS.referralSources.map((s) => s[1]);
+/** Referral source weights for a collection year: codes the CIN census does not accept that year (5D before 2022/23) get none. */
+const sourceWeightsCache = new Map<number, number[]>();
+function sourceWeights(year: number): number[] {
+  let w = sourceWeightsCache.get(year);
+  if (!w) sourceWeightsCache.set(year, (w = PARAMETERS.referralSources.map(([code, weight]) => (isValidCode(cin.ReferralSource, code, year) ? weight : 0))));
+  return w;
+}
+/** Assessment factor codes valid in a collection year (18B/18C and 19B/19C replaced 18A and 19A in 2020/21; 24A is new in 2021/22). */
+const FACTOR_BEFORE: Record<string, string> = { '18B': '18A', '18C': '18A', '19B': '19A', '19C': '19A' };
+function factorFor(code: string, year: number): string | null {
+  if (isValidCode(cin.AssessmentFactors, code, year)) return code;
+  const older = FACTOR_BEFORE[code];
+  return older !== undefined && isValidCode(cin.AssessmentFactors, older, year) ? older : null;
+}
 const NEED_WEIGHTS = PARAMETERS.primaryNeeds.map((n) => n[1]);
 const CP_BAND_WEIGHTS = PARAMETERS.cpDuration.map((b) => b[2]);
 /** Share of scheduled returns within 12 months that are accepted on average (the rest is control headroom). */
@@ -59,11 +74,13 @@ export function runSimulation(options: SimulationOptions, targets: ReadonlyMap<n
   // Common random numbers: every household, referral and day draws from its own stream, so a
   // change in one year's multipliers moves outcomes smoothly instead of reshuffling everything.
   const baseSeed = hashString(`${options.laCode}:${options.seed}`);
-  let rng = new Random(baseSeed);
-  const useStream = (...keys: number[]) => {
-    rng = new Random(mixSeed(baseSeed, ...keys));
-    ctx.rng = rng;
-    return rng;
+  // One generator, reseeded in place (same numbers as a new Random(mixSeed(base, ...keys))).
+  const rng = new Random(baseSeed);
+  const useStream = (k1: number, k2?: number, k3?: number) => {
+    let s = mixKey(baseSeed, k1);
+    if (k2 !== undefined) s = mixKey(s, k2);
+    if (k3 !== undefined) s = mixKey(s, k3);
+    return rng.reseed(s);
   };
   const world: SimWorld = {
     laCode: options.laCode, start, end, children: [], households: [], referrals: [], assessments: [], s47s: [], cpPlans: [], cinPlans: [], carePeriods: [], teams: [], workers: [], allocations: [],
@@ -75,21 +92,10 @@ export function runSimulation(options: SimulationOptions, targets: ReadonlyMap<n
     while (i + 1 < yearStarts.length && day >= yearStarts[i + 1]!) i++;
     return firstYear + i;
   };
-  const targetOf = (year: number) => targets.get(Math.min(lastYear, Math.max(firstYear, year))) ?? targets.get(lastYear)!;
-  const defaults = new Map<number, YearMultipliers>();
-  const multOf = (year: number) => {
-    const y = Math.min(lastYear, Math.max(firstYear, year));
-    const given = options.multipliers?.get(y);
-    if (given) return given;
-    let m = defaults.get(y);
-    if (!m) defaults.set(y, (m = initialMultipliers(targetOf(y))));
-    return m;
-  };
-  const ctx: SimContext = {
-    rng, workdays: WorkdayTable.forYears(firstYear - 25, lastYear + 3), start, end, firstYear, lastYear, targets: targetOf, multipliers: multOf, world,
-  };
+  const ctx = simulationContext(options, targets, world, rng);
+  const { targets: targetOf, multipliers: multOf } = ctx;
   const t0 = targetOf(firstYear);
-  const localities = Math.max(1, Math.min(6, Math.round(t0.cinAt31 / 700)));
+  const localities = localitiesOf(t0);
   const heap = new EventHeap<number>();
   const cut = (day: number) => (day > end ? null : day);
   // Online control of the flows DfE publishes: each year's running count is steered toward the
@@ -152,9 +158,15 @@ export function runSimulation(options: SimulationOptions, targets: ReadonlyMap<n
       const youngest = children[h.children.at(-1)! - 1]!;
       if (day - youngest.dob > 500) newChild(h, day - rng.int(0, 200), false);
     }
-    const eligible = h.children.map((id) => children[id - 1]!).filter((c) => c.dob <= day && day < c.eighteenth - 20 && c.openUntil < day);
+    const eligible: Child[] = [];
+    for (const id of h.children) {
+      const c = children[id - 1]!;
+      if (c.dob <= day && day < c.eighteenth - 20 && c.openUntil < day) eligible.push(c);
+    }
     if (eligible.length === 0) return;
     const year = yearOf(day);
+    // Code lists change over the years: backdated (seed) referrals use the codes of their own year.
+    const codeYear = collectionYearOfDay(day);
     const t = targetOf(year);
     const m = multOf(year);
     const seeded = kind === 'seed' || kind === 'seed-cp' || kind === 'seed-cin';
@@ -166,7 +178,7 @@ export function runSimulation(options: SimulationOptions, targets: ReadonlyMap<n
     const cpSteer = steer(cpTarget, h.hadCpPlan ? flow.cpRepeat : flow.cpFirst, day);
     const icpcP = Math.min(0.97, (t.icpc / Math.max(1, t.s47)) * (h.hadCpPlan ? m.cpRepeat : m.cpFirst) * cpSteer);
     const planP = Math.min(0.97, Math.max(0.6, t.cpStarted / Math.max(1, t.icpc)));
-    const source = kind === 'uasc' ? rng.pick(['7', '6', '8', '5C']) : PARAMETERS.referralSources[rng.weighted(SOURCE_WEIGHTS)]![0];
+    const source = kind === 'uasc' ? rng.pick(['7', '6', '8', '5C']) : PARAMETERS.referralSources[rng.weighted(sourceWeights(codeYear))]![0];
     const nfa = !seeded && kind !== 'uasc' && rng.chance(nfaP);
     const s47 = kind === 'seed-cp' || (!nfa && !seeded && kind !== 'uasc' && rng.chance(s47P));
     const icpc = s47 && (kind === 'seed-cp' || rng.chance(icpcP));
@@ -183,7 +195,12 @@ export function runSimulation(options: SimulationOptions, targets: ReadonlyMap<n
     const cpDuration = sampleCpDuration(ctx, m.cpDuration);
     const careRoll = rng.next();
     const cinPlanned = rng.chance(PARAMETERS.cinPlanShare);
-    const factors = PARAMETERS.factors.filter((f) => rng.chance(f[1])).map((f) => f[0]);
+    const factors: string[] = [];
+    for (const f of PARAMETERS.factors) {
+      if (!rng.chance(f[1])) continue;
+      const code = factorFor(f[0], codeYear);
+      if (code !== null && !factors.includes(code)) factors.push(code);
+    }
     if (factors.length === 0) factors.push('21');
     let householdHadPlan = false;
     let lastClose = -Infinity;
@@ -199,6 +216,8 @@ export function runSimulation(options: SimulationOptions, targets: ReadonlyMap<n
       let close: number;
       let reason = 'RC7';
       let careStart: number | null = null;
+      // The CIN episode stays open at least as long as a protection plan made in it.
+      let planEndDay = -Infinity;
       let route: CareRoute = 'cp';
       if (nfa) {
         close = day + rng.int(0, 4);
@@ -245,6 +264,7 @@ export function runSimulation(options: SimulationOptions, targets: ReadonlyMap<n
             const careP = PARAMETERS.careEntry.afterCpPlan * m.careEntry * (age < 1 ? 1.8 : age < 5 ? 1.1 : age >= 13 ? 1.2 : 0.75);
             if (kind === 'seed-cp' ? false : careRoll < careP) {
               careStart = planEnd;
+              planEndDay = planEnd;
               route = 'cp';
             } else if (rng.chance(PARAMETERS.stepDownCinPlanShare)) {
               const cinEnd = Math.min(child.eighteenth, planEnd + Math.max(20, Math.round(rng.lognormal(120 * m.cinDuration, 0.6))));
@@ -290,6 +310,7 @@ export function runSimulation(options: SimulationOptions, targets: ReadonlyMap<n
           }
         }
       }
+      if (close < planEndDay) close = planEndDay;
       if (close !== Infinity && close >= child.eighteenth) {
         close = child.eighteenth;
         if (reason === 'RC8' || reason === 'RC9') reason = 'RC7';
@@ -350,7 +371,8 @@ export function runSimulation(options: SimulationOptions, targets: ReadonlyMap<n
       const h = world.households[heap.pop()! - 1]!;
       // A return within 12 months is a re-referral: accept it at the rate that keeps the year's
       // re-referral count on target (the rest of the returns are not prevented, only delayed past a year).
-      const soon = h.children.some((id) => day - children[id - 1]!.lastReferral <= 365);
+      let soon = false;
+      for (const id of h.children) if (day - children[id - 1]!.lastReferral <= 365) soon = true;
       if (soon) {
         const r = useStream(9, h.key, h.referrals).next();
         if (r > REREFERRAL_ACCEPT * steer((t.referrals * t.rereferralPct) / 100, flow.rereferrals, day)) continue;
@@ -371,6 +393,40 @@ export function runSimulation(options: SimulationOptions, targets: ReadonlyMap<n
   }
   useStream(8);
   if (!options.withoutWorkforce) simulateWorkforce(ctx, localities);
+  return world;
+}
+
+/** How many localities (assessment and safeguarding teams) an authority of this size has. */
+function localitiesOf(t: YearTargets): number {
+  return Math.max(1, Math.min(6, Math.round(t.cinAt31 / 700)));
+}
+
+/** What every part of a run shares (see SimContext), for the children's simulation and the workforce alike. */
+function simulationContext(options: SimulationOptions, targets: ReadonlyMap<number, YearTargets>, world: SimWorld, rng: Random): SimContext {
+  const firstYear = options.from - (options.warmupYears ?? 3);
+  const lastYear = options.to;
+  const targetOf = (year: number) => targets.get(Math.min(lastYear, Math.max(firstYear, year))) ?? targets.get(lastYear)!;
+  const defaults = new Map<number, YearMultipliers>();
+  const multOf = (year: number) => {
+    const y = Math.min(lastYear, Math.max(firstYear, year));
+    const given = options.multipliers?.get(y);
+    if (given) return given;
+    let m = defaults.get(y);
+    if (!m) defaults.set(y, (m = initialMultipliers(targetOf(y))));
+    return m;
+  };
+  return { rng, workdays: WorkdayTable.forYears(firstYear - 25, lastYear + 3), start: world.start, end: world.end, firstYear, lastYear, targets: targetOf, multipliers: multOf, world };
+}
+
+/**
+ * Adds the workforce (teams, workers, allocations) to a world simulated `withoutWorkforce`: the
+ * same result as simulating with it, since the workforce never changes what happens to children.
+ */
+export function addWorkforce(world: SimWorld, options: SimulationOptions, targets: ReadonlyMap<number, YearTargets>): SimWorld {
+  if (world.teams.length > 0) throw new Error('This simulated world already has a workforce');
+  const rng = new Random(mixKey(hashString(`${options.laCode}:${options.seed}`), 8));
+  const ctx = simulationContext(options, targets, world, rng);
+  simulateWorkforce(ctx, localitiesOf(ctx.targets(ctx.firstYear)));
   return world;
 }
 

@@ -1,4 +1,6 @@
 import type { SimContext } from './context.js';
+import { birthdayDay } from './days.js';
+import { careLeaverFrom } from './leavers.js';
 import type { SimAllocation, SimTeam, SimWorker } from './model.js';
 
 /** Roles that hold cases and count in the workforce census caseload. */
@@ -14,6 +16,8 @@ interface Phase {
   role: SimAllocation['role'];
   start: number;
   end: number;
+  /** Children on a protection plan or looked after: a manager allocates them even to a full worker. */
+  priority: boolean;
 }
 
 /**
@@ -44,11 +48,13 @@ export function simulateWorkforce(ctx: SimContext, localities: number): void {
 
   // Case phases: who should hold each child's case, in which team, over which days.
   const phases: Phase[] = [];
-  const periodsByReferral = new Map<number, { id: number; start: number; end: number | null }>();
+  const periodsByReferral = new Map<number, { id: number; start: number; end: number | null; rec: string | null }>();
   for (const p of world.carePeriods) periodsByReferral.set(p.referral, p);
   const assessmentByReferral = new Map<number, number | null>();
   for (const a of world.assessments) assessmentByReferral.set(a.referral, a.authorised);
   const forever = ctx.end + 1;
+  const withCpPlan = new Set<number>();
+  for (const cp of world.cpPlans) withCpPlan.add(cp.referral);
   for (const r of world.referrals) {
     if (r.nfa) continue;
     const child = world.children[r.child - 1]!;
@@ -56,19 +62,18 @@ export function simulateWorkforce(ctx: SimContext, localities: number): void {
     const close = r.close ?? forever;
     const care = periodsByReferral.get(r.id);
     const assessed = Math.min(assessmentByReferral.get(r.id) ?? close, close, care?.start ?? forever);
-    phases.push({ child: r.child, referral: r.id, period: null, team: frontDoor[loc]!, role: 'allocated_worker', start: r.day, end: Math.max(r.day, assessed) });
+    phases.push({ child: r.child, referral: r.id, period: null, team: frontDoor[loc]!, role: 'allocated_worker', start: r.day, end: Math.max(r.day, assessed), priority: false });
     const careStart = care ? care.start : close;
-    if (careStart > assessed) phases.push({ child: r.child, referral: r.id, period: null, team: child.disability && child.disability !== 'BEH' ? disability : fieldwork[loc]!, role: 'allocated_worker', start: assessed, end: careStart });
+    if (careStart > assessed) phases.push({ child: r.child, referral: r.id, period: null, team: child.disability && child.disability !== 'BEH' ? disability : fieldwork[loc]!, role: 'allocated_worker', start: assessed, end: careStart, priority: withCpPlan.has(r.id) });
     if (care) {
-      phases.push({ child: r.child, referral: r.id, period: care.id, team: lac, role: 'allocated_worker', start: care.start, end: Math.max(care.start, care.end ?? forever) });
-      phases.push({ child: r.child, referral: r.id, period: care.id, team: iro, role: 'iro', start: care.start, end: Math.max(care.start, care.end ?? forever) });
-      const eighteenth = (child as { eighteenth?: number }).eighteenth;
-      if (care.end !== null && eighteenth !== undefined && care.end >= eighteenth - 1 && care.end - care.start > 91) {
-        phases.push({ child: r.child, referral: null, period: care.id, team: leaving, role: 'personal_adviser', start: care.end, end: Math.min(forever, care.end + 3 * 365) });
+      phases.push({ child: r.child, referral: r.id, period: care.id, team: lac, role: 'allocated_worker', start: care.start, end: Math.max(care.start, care.end ?? forever), priority: true });
+      phases.push({ child: r.child, referral: r.id, period: care.id, team: iro, role: 'iro', start: care.start, end: Math.max(care.start, care.end ?? forever), priority: true });
+      if (care.end !== null && careLeaverFrom(care, child.dob) !== null) {
+        phases.push({ child: r.child, referral: null, period: care.id, team: leaving, role: 'personal_adviser', start: care.end, end: Math.min(forever, Math.max(care.end + 1, birthdayDay(child.dob, 21))), priority: true });
       }
     }
   }
-  for (const cp of world.cpPlans) phases.push({ child: cp.child, referral: cp.referral, period: null, team: iro, role: 'iro', start: cp.start, end: cp.end ?? forever });
+  for (const cp of world.cpPlans) phases.push({ child: cp.child, referral: cp.referral, period: null, team: iro, role: 'iro', start: cp.start, end: cp.end ?? forever, priority: true });
 
   // Demand per team, sampled monthly, sets the staffing each team is recruited to.
   const monthStarts: number[] = [];
@@ -134,8 +139,8 @@ export function simulateWorkforce(ctx: SimContext, localities: number): void {
         agencyFte += fromAgency ? -1 : 1;
         return true;
       };
-      while (agencyFte > share * fte + 0.6 && swap(true));
-      while (agencyFte < share * fte - 0.6 && swap(false));
+      while (agencyFte > share * fte + 0.4 && swap(true));
+      while (agencyFte < share * fte - 0.4 && swap(false));
       // Over establishment: whoever is over-represented leaves first (locums released, or
       // permanent leavers not replaced), which keeps both caseload and agency rate on target.
       while (fte > need * 1.04 + 0.6) {
@@ -185,23 +190,37 @@ function allocate(ctx: SimContext, phases: Phase[], workers: SimWorker[]): void 
   const lastWorkerOfChild = new Map<number, number>();
   const capOf = (w: SimWorker, day: number) => w.fte * (w.role === 'iro' ? 90 : w.role === 'personal_adviser' ? 30 : ctx.targets(Math.min(ctx.lastYear, Math.max(ctx.firstYear, Math.floor((day + 275) / 365.2425 + 1970)))).caseloadPerFte * 1.35);
 
-  type Event = { day: number; order: number; kind: 'phaseStart' | 'phaseEnd' | 'workerEnd' | 'retry'; index: number };
-  const events: Event[] = [];
+  // Events packed into one sortable number each (day, then kind order, then index), sorted
+  // natively: an array of event objects with a comparator was a hot spot.
+  const PHASE_END = 1;
+  const WORKER_END = 2;
+  const PHASE_START = 3;
+  const RETRY = 4;
+  const INDEX_SPACE = 2 ** 21;
+  let base = ctx.start;
+  for (const p of phases) if (p.start < base) base = p.start;
+  for (const w of workers) if (w.end !== null && w.end < base) base = w.end;
+  const packed: number[] = [];
+  const pack = (day: number, kind: number, index: number) => packed.push(((day - base) * 8 + kind) * INDEX_SPACE + index);
+  if (phases.length >= INDEX_SPACE || workers.length >= INDEX_SPACE) throw new Error('Too many case phases for the allocation event queue');
   phases.forEach((p, i) => {
-    events.push({ day: p.start, order: 3, kind: 'phaseStart', index: i });
-    if (p.end <= ctx.end) events.push({ day: p.end, order: 1, kind: 'phaseEnd', index: i });
+    pack(p.start, PHASE_START, i);
+    if (p.end <= ctx.end) pack(p.end, PHASE_END, i);
   });
   workers.forEach((w, i) => {
-    if (w.end !== null) events.push({ day: w.end, order: 2, kind: 'workerEnd', index: i });
+    if (w.end !== null) pack(w.end, WORKER_END, i);
   });
-  for (let d = ctx.start; d <= ctx.end; d += 7) events.push({ day: d, order: 4, kind: 'retry', index: -1 });
-  events.sort((a, b) => a.day - b.day || a.order - b.order || a.index - b.index);
+  for (let d = ctx.start; d <= ctx.end; d += 7) pack(d, RETRY, 0);
+  const events = Float64Array.from(packed).sort();
 
   const tryAllocate = (pi: number, day: number, reason: string): boolean => {
     const p = phases[pi]!;
     const list = byTeam.get(p.team) ?? [];
     let best: SimWorker | null = null;
     let bestRatio = Infinity;
+    // Least loaded of anyone employed, for a priority case nobody has room for.
+    let fallback: SimWorker | null = null;
+    let fallbackRatio = Infinity;
     const previous = lastWorkerOfChild.get(p.child);
     for (const w of list) {
       if (w.start > day || (w.end !== null && w.end <= day)) continue;
@@ -210,7 +229,12 @@ function allocate(ctx: SimContext, phases: Phase[], workers: SimWorker[]): void 
         best = w;
         bestRatio = ratio;
       }
+      if (ratio < fallbackRatio) {
+        fallback = w;
+        fallbackRatio = ratio;
+      }
     }
+    if (!best && p.priority) best = fallback;
     if (!best) return false;
     const a: SimAllocation = { child: p.child, worker: best.id, role: p.role, referral: p.referral, period: p.period, start: day, end: null, reason };
     allocations.push(a);
@@ -238,31 +262,33 @@ function allocate(ctx: SimContext, phases: Phase[], workers: SimWorker[]): void 
     set.add(pi);
   };
 
-  for (const e of events) {
-    if (e.day > ctx.end) break;
-    if (e.kind === 'phaseStart') {
-      const p = phases[e.index]!;
+  for (const code of events) {
+    const index = code % INDEX_SPACE;
+    const slot = (code - index) / INDEX_SPACE;
+    const kind = slot % 8;
+    const day = (slot - kind) / 8 + base;
+    if (day > ctx.end) break;
+    if (kind === PHASE_START) {
+      const p = phases[index]!;
       if (p.end <= p.start) continue;
       const reason = lastWorkerOfChild.has(p.child) ? 'TSPROC' : 'FCONTA';
-      if (!tryAllocate(e.index, e.day, p.role === 'allocated_worker' ? reason : 'TSPROC') && p.role === 'allocated_worker') queue(e.index);
-    } else if (e.kind === 'phaseEnd') {
-      release(e.index, e.day);
-      waiting.get(phases[e.index]!.team)?.delete(e.index);
-    } else if (e.kind === 'workerEnd') {
-      const w = workers[e.index]!;
+      if (!tryAllocate(index, day, p.role === 'allocated_worker' ? reason : 'TSPROC') && p.role === 'allocated_worker') queue(index);
+    } else if (kind === PHASE_END) {
+      release(index, day);
+      waiting.get(phases[index]!.team)?.delete(index);
+    } else if (kind === WORKER_END) {
+      const w = workers[index]!;
       const cases = [...(held.get(w.id) ?? [])];
       for (const pi of cases) {
-        release(pi, e.day);
-        if (!tryAllocate(pi, e.day, 'LEFTRL')) queue(pi);
+        release(pi, day);
+        if (!tryAllocate(pi, day, 'LEFTRL')) queue(pi);
       }
     } else {
       for (const [, set] of waiting) {
         for (const pi of [...set]) {
-          if (tryAllocate(pi, e.day, 'MANAGE')) set.delete(pi);
+          if (tryAllocate(pi, day, 'MANAGE')) set.delete(pi);
         }
       }
     }
   }
 }
-
-
