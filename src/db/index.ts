@@ -3,6 +3,7 @@ export { migrateToLatest, migrationStatus, type MigrationState } from './migrate
 export { copyRows } from './bulk-insert.js';
 export { writeRecords } from './write-records.js';
 export { explainDatabaseError, DatabaseRuleError } from './errors.js';
+export { canSkipTriggers, checkForeignKeys, foreignKeysOf, setTriggers, type ForeignKey, type RowsToCheck } from './foreign-key-checks.js';
 export { addAuthority, listAuthorities, type AuthorityInput, type AuthoritySummary } from './authorities.js';
 export type * from './schema.js';
 

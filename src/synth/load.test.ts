@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
-import { loadSyntheticAuthority, type LoadResult } from './index.js';
+import { loadSyntheticAuthority, writeSyntheticRows, type LoadResult } from './index.js';
 import { measureYear } from './measure.js';
 
 let database: TestDatabase;
@@ -46,5 +46,15 @@ describe('loading a synthetic authority into the database', () => {
     const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM child WHERE la_code = '857'`.execute(database.db);
     expect(row.rows[0]!.n).toBe(again.rowCounts.child);
     expect(again.rowCounts.visit).toBe(0);
+  }, 120_000);
+
+  it('refuses rows whose parent is missing, as the row-by-row foreign keys would, and writes nothing', async () => {
+    const rows = result.authority.rows;
+    const orphan = { ...rows.referral![0]!, child_id: 'NO-SUCH-CHILD', referral_id: 'ORPHAN-1' };
+    const broken = { ...rows, referral: [...rows.referral!, orphan] };
+    const count = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM referral WHERE la_code = '857'`.execute(database.db)).rows[0]!.n;
+    const before = await count();
+    await expect(writeSyntheticRows(database.db, '857', 'Rutland', broken, { replace: true })).rejects.toThrow(/referral: a row refers to a child that does not exist .*child_id=NO-SUCH-CHILD/);
+    expect(await count()).toBe(before); // the replace rolled back: what was there is still there
   }, 120_000);
 });

@@ -116,6 +116,10 @@ export async function writeChanges(
     done += rows.length;
     onProgress?.(done, total);
   }
+  if (checkLater.length) {
+    // Statistics first, or the planner (which has none for fresh rows) may pick nested loops for the anti-joins.
+    await sql.raw(`ANALYZE ${checkLater.map((t) => `"${t}"`).join(', ')}`).execute(trx);
+  }
   for (const table of checkLater) await checkForeignKeys(trx, table, laCode, insertedBatches, KEY_COLUMNS[table]);
   for (const table of [...TABLE_ORDER].reverse()) {
     const rows = plan.deletes.get(table);
