@@ -1,3 +1,4 @@
+import type { ImportIssue } from '../ingest/index.js';
 /**
  * The seam between the API and src/ingest: the server saves an uploaded file set safely, then
  * hands it to an ImportService, run as a background job (import-jobs.ts). Without one, uploads answer 501.
@@ -18,17 +19,8 @@ export interface ImportStep {
   file?: string | undefined;
 }
 
-/** One problem in a refused or warned file set: file, row, column, value and rule. */
-export interface ImportProblem {
-  severity: string;
-  file: string;
-  line: number;
-  column: string;
-  value: string;
-  rule: string;
-  message: string;
-  expected: string;
-}
+/** One problem in a refused or warned file set: file, row, column, value and rule (src/ingest's ImportIssue). */
+export type ImportProblem = Omit<ImportIssue, 'severity'> & { severity: string };
 
 export interface ImportOutcome {
   batchIds: number[];

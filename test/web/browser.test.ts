@@ -4,13 +4,13 @@
  * Needs Debian's Chromium: fails in CI (CSC_REQUIRE_BROWSER) if missing, otherwise skips.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { FIXTURE_LA, FIXTURE_TODAY, loadFixtureAuthority } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './browser-suite.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { FIXTURE_LA, FIXTURE_TODAY } from './fixture.js';
 import { monthBefore } from '../../web/src/layout/year.js';
 import { FUNNEL, OVERVIEW_KEY_INDICATORS } from '../../web/src/pages/page-indicators.js';
-import { buildWebApp, CHROMIUM_PATH, createDemoUsers, demoUsers, launchBrowser, runAxe, settle, signIn, startApp, WEB_PAGES, type RunningApp } from './harness.js';
+import { CHROMIUM_PATH, demoUsers, runAxe, settle, signIn, WEB_PAGES } from './harness.js';
 
 const haveBrowser = existsSync(CHROMIUM_PATH);
 if (!haveBrowser) {
@@ -26,38 +26,20 @@ const TABLET_ROLES = new Set(['service_manager', 'iro']);
 const AXE_ROLES = new Set(['performance_analyst', 'team_manager', 'administrator']);
 
 describe.skipIf(!haveBrowser)('web app in Chromium', () => {
-  let t: TestDatabase;
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const [, database] = await Promise.all([buildWebApp(), createTestDatabase()]);
-    t = database;
-    await loadFixtureAuthority(t.db);
-    await createDemoUsers(t.db, FIXTURE_LA, users);
-    app = await startApp(t.db);
-    const launched = await launchBrowser();
-    if ('reason' in launched) throw new Error(launched.reason);
-    browser = launched.browser;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.dispose();
-  });
+  const suite = browserSuite(users);
 
   async function signedIn(role: string, path = '/', width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, app.baseUrl, userFor(role), path);
+    await signIn(page, suite.app.baseUrl, userFor(role), path);
     await settle(page);
     return { context, page };
   }
 
   it('shows the sign-in page, refuses a wrong password and passes axe', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.baseUrl}/child-protection?la=${FIXTURE_LA}`);
+    await page.goto(`${suite.app.baseUrl}/child-protection?la=${FIXTURE_LA}`);
     await page.getByRole('heading', { name: 'Sign in to CSC Workbench' }).waitFor();
     expect(await runAxe(page)).toEqual([]);
     await page.getByLabel('Email address').fill(userFor('finance').email);
@@ -69,7 +51,7 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
 
   it('shows today\'s counts equal to the API and to the hand count (analyst)', async () => {
     const { context, page } = await signedIn('performance_analyst');
-    const api = (await (await context.request.get(`${app.baseUrl}/api/authorities/${FIXTURE_LA}/summary`)).json()) as Record<string, number> & { date: string };
+    const api = (await (await context.request.get(`${suite.app.baseUrl}/api/authorities/${FIXTURE_LA}/summary`)).json()) as Record<string, number> & { date: string };
     for (const key of ['openCin', 'onCpPlan', 'lookedAfter'] as const) {
       const shown = await page.locator(`[data-summary="${key}"] .stage-value`).getAttribute('data-value');
       expect(Number(shown)).toBe(api[key]);
@@ -77,7 +59,7 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     }
     // What changed since last month: the same route a month earlier; the fixture's cases were all open then too.
     const monthAgo = monthBefore(String(api.date));
-    const before = (await (await context.request.get(`${app.baseUrl}/api/authorities/${FIXTURE_LA}/summary?date=${monthAgo}`)).json()) as Record<string, number>;
+    const before = (await (await context.request.get(`${suite.app.baseUrl}/api/authorities/${FIXTURE_LA}/summary?date=${monthAgo}`)).json()) as Record<string, number>;
     for (const key of ['openCin', 'onCpPlan', 'lookedAfter'] as const) {
       const changeShown = page.locator(`[data-summary="${key}"] [data-change]`);
       await changeShown.waitFor();
@@ -91,7 +73,7 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     const year = 2026;
     const { context, page } = await signedIn('performance_analyst', `/?la=${FIXTURE_LA}&year=${year}`);
     const ids = FUNNEL.map((s) => s.id);
-    const api = (await (await context.request.get(`${app.baseUrl}/api/authorities/${FIXTURE_LA}/indicators?years=${year}&ids=${ids.join(',')}`)).json()) as { items: { id: string; value: number | null }[] };
+    const api = (await (await context.request.get(`${suite.app.baseUrl}/api/authorities/${FIXTURE_LA}/indicators?years=${year}&ids=${ids.join(',')}`)).json()) as { items: { id: string; value: number | null }[] };
     expect(api.items.map((r) => r.id).sort()).toEqual([...ids].sort());
     for (const result of api.items) {
       const shown = await page.locator(`.funnel li[data-indicator="${result.id}"] .stage-value`).getAttribute('data-value');
@@ -100,14 +82,14 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     // Cards: the value attribute equals the API's for the same year.
     const cards = await page.locator('article.card[data-indicator] [data-value]').evaluateAll((nodes) => nodes.map((n) => [n.closest('article')!.getAttribute('data-indicator'), n.getAttribute('data-value')]));
     expect(cards.length).toBe(OVERVIEW_KEY_INDICATORS.length);
-    const cardApi = (await (await context.request.get(`${app.baseUrl}/api/authorities/${FIXTURE_LA}/indicators?years=${year}&ids=${OVERVIEW_KEY_INDICATORS.join(',')}`)).json()) as { items: { id: string; value: number | null }[] };
+    const cardApi = (await (await context.request.get(`${suite.app.baseUrl}/api/authorities/${FIXTURE_LA}/indicators?years=${year}&ids=${OVERVIEW_KEY_INDICATORS.join(',')}`)).json()) as { items: { id: string; value: number | null }[] };
     for (const [id, shown] of cards) expect(shown === '' ? null : Number(shown), id!).toBe(cardApi.items.find((r) => r.id === id)!.value);
     await context.close();
   });
 
   it('draws a chart whose table alternative, CSV and PNG hold the API\'s numbers (team manager)', async () => {
     const { context, page } = await signedIn('team_manager', `/caseloads?la=${FIXTURE_LA}`);
-    const api = (await (await context.request.get(`${app.baseUrl}/api/authorities/${FIXTURE_LA}/summary`)).json()) as { teams: { name: string; workers: number; allocatedChildren: number }[] };
+    const api = (await (await context.request.get(`${suite.app.baseUrl}/api/authorities/${FIXTURE_LA}/summary`)).json()) as { teams: { name: string; workers: number; allocatedChildren: number }[] };
     const figure = page.getByRole('figure', { name: /Children allocated by team/ });
     await figure.locator('.chart[data-rendered="true"]').waitFor();
     const png = page.waitForEvent('download');
@@ -130,7 +112,7 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
 
   it('drills down to the children a social worker may see, with a server-made XLSX', async () => {
     const { context, page } = await signedIn('social_worker', `/children?la=${FIXTURE_LA}&status=cp&indicator=CPP-01`);
-    const api = (await (await context.request.get(`${app.baseUrl}/api/authorities/${FIXTURE_LA}/children?status=cp`)).json()) as { total: number; items: { childId: string }[] };
+    const api = (await (await context.request.get(`${suite.app.baseUrl}/api/authorities/${FIXTURE_LA}/children?status=cp`)).json()) as { total: number; items: { childId: string }[] };
     // W1 holds C1, the one child on a plan; the other children are outside the worker's scope.
     expect(api.items.map((c) => c.childId)).toEqual(['C1']);
     const table = page.getByRole('table', { name: /Children/ });
@@ -170,14 +152,14 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
 
   it('shows a readable error for a refused upload, and writes nothing (administrator)', async () => {
     const { context, page } = await signedIn('administrator', `/data?la=${FIXTURE_LA}`);
-    const before = await t.db.selectFrom('import_batch').select('batch_id').execute();
+    const before = await suite.t.db.selectFrom('import_batch').select('batch_id').execute();
     await page.getByLabel('Files (XML, CSV or XLSX)').setInputFiles({ name: 'episodes;1.csv', mimeType: 'text/csv', buffer: Buffer.from('CHILD,DECOM\n1,not-a-date\n') });
     await page.getByRole('button', { name: 'Upload and check' }).click();
     const report = page.locator('[data-state="import-error"]');
     await report.waitFor();
     expect(await report.textContent()).toContain('episodes;1.csv');
     expect(await report.textContent()).toContain('Nothing was written');
-    expect(await t.db.selectFrom('import_batch').select('batch_id').execute()).toEqual(before);
+    expect(await suite.t.db.selectFrom('import_batch').select('batch_id').execute()).toEqual(before);
     await context.close();
   });
 

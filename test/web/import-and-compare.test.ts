@@ -4,12 +4,12 @@
  * shows the API's comparators and RAG status.
  */
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { FIXTURE_LA, loadFixtureAuthority } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './browser-suite.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { FIXTURE_LA } from './fixture.js';
 import { OVERVIEW_COMPARED, type ComparedIndicator } from '../../web/src/pages/page-indicators.js';
-import { buildWebApp, CHROMIUM_PATH, createDemoUsers, demoUsers, launchBrowser, runAxe, settle, signIn, startApp, type RunningApp } from './harness.js';
+import { CHROMIUM_PATH, demoUsers, runAxe, settle, signIn } from './harness.js';
 
 const haveBrowser = existsSync(CHROMIUM_PATH);
 const users = demoUsers(FIXTURE_LA, { worker: 'W1', iroWorker: 'W3', team: 'T1', service: 'Safeguarding' });
@@ -17,30 +17,12 @@ const userFor = (role: string) => users.find((u) => u.role === role)!;
 const HEADER = 'Worker ID,Role,Team ID,Team name,Team type,FTE,Agency,Start date,Leave date,Caseload at census date';
 
 describe.skipIf(!haveBrowser)('import jobs and comparators in Chromium', () => {
-  let t: TestDatabase;
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const [, database] = await Promise.all([buildWebApp(), createTestDatabase()]);
-    t = database;
-    await loadFixtureAuthority(t.db);
-    await createDemoUsers(t.db, FIXTURE_LA, users);
-    app = await startApp(t.db);
-    const launched = await launchBrowser();
-    if ('reason' in launched) throw new Error(launched.reason);
-    browser = launched.browser;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.dispose();
-  });
+  const suite = browserSuite(users);
 
   async function signedIn(role: string, path: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, app.baseUrl, userFor(role), path);
+    await signIn(page, suite.app.baseUrl, userFor(role), path);
     await settle(page);
     return { context, page };
   }
@@ -59,14 +41,14 @@ describe.skipIf(!haveBrowser)('import jobs and comparators in Chromium', () => {
     const ok = page.locator('[data-state="import-ok"]');
     await ok.waitFor();
     expect(await ok.textContent()).toMatch(/Imported workforce_2024\.csv: import batch \d+/);
-    expect(await t.db.selectFrom('worker').select('worker_id').where('la_code', '=', FIXTURE_LA).where('worker_id', '=', 'NEW1').executeTakeFirst()).toEqual({ worker_id: 'NEW1' });
+    expect(await suite.t.db.selectFrom('worker').select('worker_id').where('la_code', '=', FIXTURE_LA).where('worker_id', '=', 'NEW1').executeTakeFirst()).toEqual({ worker_id: 'NEW1' });
 
-    const before = await t.db.selectFrom('import_batch').select('batch_id').execute();
+    const before = await suite.t.db.selectFrom('import_batch').select('batch_id').execute();
     await upload(page, 'workforce_2023.csv', `${HEADER}\nNEW2,social_worker,T1,Team One,cin,1,N,31/02/2020,,12\n`);
     const failed = page.locator('[data-state="import-failed"]');
     await failed.waitFor();
     expect(await failed.textContent()).toContain('Nothing was written');
-    expect(await t.db.selectFrom('import_batch').select('batch_id').execute()).toEqual(before);
+    expect(await suite.t.db.selectFrom('import_batch').select('batch_id').execute()).toEqual(before);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'download CSV' }).click()]);
     const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('severity,file,line,column,value,rule,message,expected');
@@ -87,7 +69,7 @@ describe.skipIf(!haveBrowser)('import jobs and comparators in Chromium', () => {
     const year = 2024;
     const { context, page } = await signedIn('performance_analyst', `/?la=${FIXTURE_LA}&year=${year}`);
     await page.getByTestId('comparison-table').waitFor();
-    const api = (await (await context.request.get(`${app.baseUrl}/api/authorities/${FIXTURE_LA}/indicators?years=${year}&ids=${OVERVIEW_COMPARED.join(',')}`)).json()) as { items: ComparedIndicator[] };
+    const api = (await (await context.request.get(`${suite.app.baseUrl}/api/authorities/${FIXTURE_LA}/indicators?years=${year}&ids=${OVERVIEW_COMPARED.join(',')}`)).json()) as { items: ComparedIndicator[] };
     const rows = await page.locator('[data-testid="comparison-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => ({
       id: tr.getAttribute('data-indicator'),
       rag: tr.querySelector('[data-rag]')?.getAttribute('data-rag') ?? null,
