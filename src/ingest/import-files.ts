@@ -179,10 +179,6 @@ export async function importFiles(db: Kysely<Database>, options: ImportOptions):
     }
     if (anyChange) await writeChanges(trx, laCode, plan, batchIds, (done, total) => progress({ phase: 'write', done, total }));
   });
-  // Fresh planner statistics for what changed: PGlite has no autovacuum, and without them a
-  // caseload query after a first import can take 20× longer.
-  const changed = [...new Set([...plan.upserts.keys(), ...plan.deletes.keys()])];
-  if (changed.length > 0) await sql.raw(`ANALYZE ${changed.map((t) => `"${t}"`).join(', ')}`).execute(db);
   progress({ phase: 'write', done: 1, total: 1 });
   return report(batches, { counts: plan.counts, differences: state.differences });
 }

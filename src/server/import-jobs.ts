@@ -98,7 +98,7 @@ export class ImportJobs {
       await rm(input.folder, { recursive: true, force: true }).catch(() => undefined);
     }
     if (status === 'succeeded') {
-      // importFiles has refreshed the planner statistics of the tables it wrote (ANALYZE).
+      // importFiles has refreshed the planner statistics of the tables it wrote (ANALYZE in writeChanges).
       this.step(job, { phase: 'done', done: 1, total: 1 });
       this.hooks.onSuccess(job.laCode);
     }

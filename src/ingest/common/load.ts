@@ -116,9 +116,10 @@ export async function writeChanges(
     done += rows.length;
     onProgress?.(done, total);
   }
-  if (checkLater.length) {
-    // Statistics first, or the planner (which has none for fresh rows) may pick nested loops for the anti-joins.
-    await sql.raw(`ANALYZE ${checkLater.map((t) => `"${t}"`).join(', ')}`).execute(trx);
+  if (plan.upserts.size) {
+    // Fresh planner statistics for every table written (committed with the rows): the foreign-key
+    // anti-joins below need them, and so do later queries (PGlite has no autovacuum).
+    await sql.raw(`ANALYZE ${[...plan.upserts.keys()].map((t) => `"${t}"`).join(', ')}`).execute(trx);
   }
   for (const table of checkLater) await checkForeignKeys(trx, table, laCode, insertedBatches, KEY_COLUMNS[table]);
   for (const table of [...TABLE_ORDER].reverse()) {
