@@ -1,5 +1,6 @@
 import type { CategoryCost } from './costs.js';
 import type { ScenarioInput } from './scenario.js';
+import type { Distribution } from './summary.js';
 
 /**
  * The shape of `forecastAuthority(db, laCode, options)`: what the server and the web forecasts
@@ -40,16 +41,7 @@ export interface ForecastProgress {
 }
 
 /** Quantiles over the runs (mean, then the 2.5/10/25/50/75/90/97.5th percentiles: 95/80/50% intervals). */
-export interface Quantiles {
-  readonly mean: number;
-  readonly p025: number;
-  readonly p10: number;
-  readonly p25: number;
-  readonly p50: number;
-  readonly p75: number;
-  readonly p90: number;
-  readonly p975: number;
-}
+export type Quantiles = Distribution;
 
 /** One point of a fan chart: quantiles on a date (the origin, then monthly). */
 export interface FanPoint extends Quantiles {

@@ -5,6 +5,7 @@ import { runForecast } from './report.js';
 import { demoTruth, simulateHistory } from './simulate-history.js';
 import { toXlsx, toCsv } from './export.js';
 import ExcelJS from 'exceljs';
+import { writeCareHistory } from '../../test/support/care-history.js';
 
 /**
  * The database adapter and the whole forecast over real tables, on PGlite or PostgreSQL. Two
@@ -18,17 +19,7 @@ async function load(laCode: string, seed: number) {
   const { db } = handle;
   const { episodes, children } = history(laCode, seed);
   await db.insertInto('local_authority').values({ la_code: laCode, name: `LA ${laCode}`, region_code: null, region_name: null }).execute();
-  const withEpisodes = children.filter((c) => episodes.some((e) => e.childId === c.childId));
-  await db.insertInto('child').values(withEpisodes.map((c) => ({
-    la_code: laCode, child_id: c.childId, date_of_birth: c.dateOfBirth, sex: 'M', ethnicity: 'WBRI', uasc: c.uasc,
-  }))).execute();
-  const first = new Map<string, string>();
-  for (const e of episodes) if (!first.has(e.childId) || e.decom < first.get(e.childId)!) first.set(e.childId, e.decom);
-  await db.insertInto('care_period').values([...first].map(([childId, start]) => ({ la_code: laCode, period_id: `P${childId}`, child_id: childId, start_date: start }))).execute();
-  await db.insertInto('cla_episode').values(episodes.map((e, i) => ({
-    la_code: laCode, episode_id: `E${i}`, child_id: e.childId, period_id: `P${e.childId}`, decom: e.decom, dec: e.dec,
-    rne: 'S', legal_status: 'C2', cin_category: 'N1', place: e.place, place_provider: e.placeProvider, rec: e.rec,
-  }))).execute();
+  const withEpisodes = await writeCareHistory(db, laCode, children, episodes);
   // Three CP plans for young children (under 18 throughout), one still open.
   const cpChildren = withEpisodes.filter((c) => c.dateOfBirth! > '2012-01-01').slice(0, 3);
   await db.insertInto('referral').values(cpChildren.map((c) => ({ la_code: laCode, referral_id: `R${c.childId}`, child_id: c.childId, referral_date: '2023-01-01', source: '1A' }))).execute();

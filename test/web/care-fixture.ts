@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/index.js';
 import { demoTruth, simulateHistory, type EpisodeRow } from '../../src/forecast/index.js';
+import { writeCareHistory } from '../support/care-history.js';
 
 export const CARE_ORIGIN = '2024-03-31';
 export const LOCAL_WEEKLY = { fostering: 700, residential: 5000, supported: 1500, other: 400 } as const;
@@ -14,15 +15,7 @@ export const LOCAL_WEEKLY = { fostering: 700, residential: 5000, supported: 1500
 export async function loadSimulatedCare(db: Kysely<Database>, laCode: string, inCare = 30, seed = 3): Promise<EpisodeRow[]> {
   const history = simulateHistory(demoTruth(inCare), { laCode, warmUpStart: '2016-04-01', dataEnd: CARE_ORIGIN, seed });
   const { episodes } = history;
-  const withEpisodes = history.children.filter((c) => episodes.some((e) => e.childId === c.childId));
-  await db.insertInto('child').values(withEpisodes.map((c) => ({ la_code: laCode, child_id: c.childId, date_of_birth: c.dateOfBirth, sex: 'M', ethnicity: 'WBRI', uasc: c.uasc }))).execute();
-  const first = new Map<string, string>();
-  for (const e of episodes) if (!first.has(e.childId) || e.decom < first.get(e.childId)!) first.set(e.childId, e.decom);
-  await db.insertInto('care_period').values([...first].map(([childId, start]) => ({ la_code: laCode, period_id: `P${childId}`, child_id: childId, start_date: start }))).execute();
-  await db.insertInto('cla_episode').values(episodes.map((e, i) => ({
-    la_code: laCode, episode_id: `E${i}`, child_id: e.childId, period_id: `P${e.childId}`, decom: e.decom, dec: e.dec,
-    rne: 'S', legal_status: 'C2', cin_category: 'N1', place: e.place, place_provider: e.placeProvider, rec: e.rec,
-  }))).execute();
+  await writeCareHistory(db, laCode, history.children, episodes);
   await db.insertInto('placement_cost').values(Object.entries(LOCAL_WEEKLY).map(([type, weekly]) => ({
     la_code: laCode, placement_type: type, provider: 'any', valid_from: CARE_ORIGIN, weekly_cost: weekly, source: 'test contract',
   }))).execute();

@@ -4,6 +4,7 @@ import type { Database } from '../../db/index.js';
 import '../tables.js';
 import { isRole, ROLES, type Role } from '../access/roles.js';
 import { hashPassword, passwordProblem } from './passwords.js';
+import type { Principal } from './principal.js';
 
 export interface NewUser {
   laCode: string;
@@ -20,17 +21,9 @@ export interface NewUser {
   createdBy?: string | null | undefined;
 }
 
-export interface UserSummary {
-  laCode: string;
-  userId: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  workerId: string | null;
-  teamId: string | null;
-  service: string | null;
+/** A user as an administrator sees them: who they are to the rules, and whether they may sign in. */
+export interface UserSummary extends Principal {
   active: boolean;
-  poolAuthorities: string[];
 }
 
 export class UserInputError extends Error {}
