@@ -3,7 +3,7 @@
  * large authority over 10 years, on PGlite (embedded) and PostgreSQL; and all of England on
  * PostgreSQL, measured on a sample of authorities and extrapolated by referral volume.
  *
- *   npx tsx bench/metrics.bench.ts [--referrals 16000] [--runs 3] [--sample 0] [--skip pglite,postgres]
+ *   npx tsx bench/metrics.bench.ts [--referrals 16000] [--runs 3] [--sample 0] [--la-concurrency 2] [--skip pglite,postgres]
  *
  * The data are generated here (deterministic, calibrated only to DfE-like volumes: a county with
  * about 16,000 referrals a year), because synthesising with src/synth takes minutes per authority.
@@ -14,7 +14,7 @@ import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import { addDays, addMonths } from '../src/calendar/index.js';
 import { addAuthority, copyRows, migrateToLatest, openDatabase, type Database, type TableName } from '../src/db/index.js';
-import { computeIndicators, listIndicators } from '../src/metrics/index.js';
+import { computeIndicators, computeIndicatorsForAuthorities, listIndicators } from '../src/metrics/index.js';
 import { getValue, listAuthorities } from '../src/reference/index.js';
 import { argValue, machine, median, timed } from './support.js';
 
@@ -25,6 +25,8 @@ const referralsPerYear = Number(argValue('referrals', '16000'));
 const runs = Number(argValue('runs', '3'));
 const sample = Number(argValue('sample', '0'));
 const skip = argValue('skip', '');
+/** England: authorities computed at once (each with its own pooled connections). */
+const laConcurrency = Number(argValue('la-concurrency', '2'));
 /** Time each indicator on its own (sequentially) after the suite runs, slowest first. */
 const perIndicator = process.argv.includes('--per-indicator');
 /** PGlite only: keep the loaded database in this folder and reuse it on the next run (development). */
@@ -214,14 +216,19 @@ async function benchEngland(): Promise<void> {
   const step = Math.max(1, Math.floor(all.length / sample));
   const chosen = all.filter((_, i) => i % step === Math.floor(step / 2)).slice(0, sample);
   const { url, drop } = await throwawayDatabase();
-  const handle = await openDatabase({ url, poolSize: 4 });
+  const handle = await openDatabase({ url, poolSize: 4 * laConcurrency });
   try {
     await migrateToLatest(handle.db as unknown as Kysely<unknown>);
     for (const a of chosen) await load(handle.db, a.code, generateAuthority(a.code, a.referrals, Number(a.code)));
     const sampleRefs = chosen.reduce((s, a) => s + a.referrals, 0);
-    const run = await timed(async () => { for (const a of chosen) await suite(handle.db, a.code); });
+    await sql`ANALYZE`.execute(handle.db);
+    const laCodes = chosen.map((a) => a.code);
+    const serial = await timed(async () => { for (const code of laCodes) await suite(handle.db, code); });
+    const parallel = await timed(() => computeIndicatorsForAuthorities(handle.db, { laCodes, years: YEARS, concurrency: laConcurrency }));
     const factor = total / sampleRefs;
-    console.log(`England (PostgreSQL): ${chosen.length} authorities (${sampleRefs.toLocaleString()} of ${total.toLocaleString()} referrals a year) in one database: ${run.seconds.toFixed(1)} s; extrapolated ×${factor.toFixed(1)} = ${(run.seconds * factor).toFixed(0)} s for all of England, one authority after another`);
+    console.log(`England (PostgreSQL): ${chosen.length} authorities (${sampleRefs.toLocaleString()} of ${total.toLocaleString()} referrals a year) in one database, ${parallel.result.length} results: ` +
+      `one after another ${serial.seconds.toFixed(1)} s; ${laConcurrency} at a time (computeIndicatorsForAuthorities, as csc kpi --la all) ${parallel.seconds.toFixed(1)} s ` +
+      `(${(serial.seconds / parallel.seconds).toFixed(2)}x); extrapolated ×${factor.toFixed(1)} by referrals = ${(parallel.seconds * factor).toFixed(0)} s for all of England`);
   } finally {
     await handle.close();
     await drop();

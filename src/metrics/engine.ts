@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/index.js';
+import { reportingYearSql } from '../db/reporting-year-sql.js';
 import { getIndicator, listIndicators } from './catalogue.js';
 import { customPeriod, reportingYear, threeYearStart } from './periods.js';
 import { ratePopulations, type RatePopulation } from './population.js';
@@ -22,6 +23,8 @@ export interface ComputeOptions {
   readonly breakdowns?: readonly Breakdown[];
   /** Children by ethnic group (code → number) for EQ-01..03; without it they are null. */
   readonly ethnicPopulation?: Readonly<Record<string, number>>;
+  /** Called after each query with the indicator that led it and its time (benchmarks and profiling). */
+  readonly onQuery?: (indicatorId: string, milliseconds: number) => void;
 }
 
 const CONCURRENCY = 4;
@@ -91,7 +94,24 @@ function wantedDims(def: IndicatorDefinition, options: ComputeOptions): Breakdow
 }
 
 function unitsKey(db: Kysely<Database>, def: IndicatorDefinition): string {
-  return def.units!({ la: sql`${'000'}::text`, wd: workingDaysSql }).compile(db).sql;
+  return def.units!({ la: sql`${'000'}::text`, wd: workingDaysSql, inPeriod: inReportingYear }).compile(db).sql;
+}
+
+/** For reporting-year periods the year equality is the whole condition (statistics: migration 0010). */
+function inReportingYear(date: string): RawBuilder<unknown> {
+  return sql.raw(`p.y = ${reportingYearSql(date)}`);
+}
+
+function inAnyPeriod(date: string): RawBuilder<unknown> {
+  return sql.raw(`${date} BETWEEN p.ps AND p.pe`);
+}
+
+/** Periods that are all reporting years (the usual case) can be joined by year. */
+function areReportingYears(periods: readonly Period[]): boolean {
+  return periods.every((p) => {
+    const year = reportingYear(p.year);
+    return year.start === p.start && year.end === p.end;
+  });
 }
 
 function planSharedQueries(db: Kysely<Database>, definitions: IndicatorDefinition[], options: ComputeOptions): Map<string, SharedQuery> {
@@ -156,7 +176,7 @@ async function computeOne(
   if (!def.units) throw new Error(`indicator ${def.id} has no computation`);
   const dims = wantedDims(def, options);
   const plan = shared.get(unitsKey(db, def))!;
-  plan.rows ??= runAggregate(db, def, periods, options.laCode, plan.dims, plan.needs);
+  plan.rows ??= runAggregate(db, def, periods, options.laCode, plan.dims, plan.needs, options.onQuery);
   const cols = columnsOf(def);
   const rows = (await plan.rows).map((r) => viewRow(r, cols));
   return periods.map((period) => {
@@ -192,10 +212,11 @@ async function runAggregate(
   laCode: string,
   dims: Breakdown[],
   needs: AggregateNeeds = needsFor(def),
+  onQuery?: ComputeOptions['onQuery'],
 ): Promise<Record<string, unknown>[]> {
   const la = sql`${laCode}::text`;
   let usesWorkingDays = false;
-  const units = def.units!({ la, wd: (a, b) => ((usesWorkingDays = true), workingDaysSql(a, b)) });
+  const units = def.units!({ la, wd: (a, b) => ((usesWorkingDays = true), workingDaysSql(a, b)), inPeriod: areReportingYears(periods) ? inReportingYear : inAnyPeriod });
   const periodRows = sql.join(periods.map((p) => sql`(${p.year}::int, ${p.start}::date, ${p.end}::date, ${threeYearStart(p)}::date)`));
   const needsChild = dims.some((b) => b === 'age_band' || b === 'sex' || b === 'ethnicity');
   const needsTeam = dims.includes('locality');
@@ -221,7 +242,9 @@ async function runAggregate(
     )
     SELECT y${sql.raw(dims.map((b) => `, b_${b}`).join(''))}, ${sql.raw(aggregates.join(', '))}
     FROM x GROUP BY GROUPING SETS (${sql.raw(groupSets)})`;
+  const started = performance.now();
   const result = await query.execute(db);
+  onQuery?.(def.id, performance.now() - started);
   return result.rows as Record<string, unknown>[];
 }
 

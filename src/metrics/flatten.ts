@@ -3,6 +3,7 @@ import type { IndicatorResult } from './types.js';
 
 /** One line of a flat table (CSV, XLSX, terminal): a headline or one breakdown row. */
 export interface FlatRow {
+  readonly la: string;
   readonly indicator: string;
   readonly title: string;
   readonly year: number;
@@ -23,7 +24,7 @@ export const FLAT_COLUMNS: readonly (keyof FlatRow)[] = ['indicator', 'title', '
 export function flattenResults(results: readonly (IndicatorResult | PublishedResult)[]): FlatRow[] {
   const out: FlatRow[] = [];
   for (const r of results) {
-    const base = { indicator: r.id, title: r.title, year: r.year, period: `${r.period.start} to ${r.period.end}`, unit: r.unit };
+    const base = { la: r.laCode, indicator: r.id, title: r.title, year: r.year, period: `${r.period.start} to ${r.period.end}`, unit: r.unit };
     out.push({ ...base, breakdown: 'total', key: '', value: r.value, numerator: r.numerator, denominator: r.denominator, rate: r.rate ?? null, note: r.note ?? '' });
     for (const b of r.breakdowns) {
       out.push({ ...base, breakdown: b.breakdown, key: b.key, value: b.value, numerator: b.numerator, denominator: b.denominator, rate: null, note: '' });

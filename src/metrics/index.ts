@@ -5,6 +5,7 @@
  */
 export { INDICATORS, listIndicators, getIndicator } from './catalogue.js';
 export { computeIndicators, type ComputeOptions } from './engine.js';
+export { computeIndicatorsForAuthorities, type ManyAuthoritiesOptions } from './authorities.js';
 export { reportingYear, rolling12Months, customPeriod } from './periods.js';
 export { disproportionality, chiSquarePValue1, type GroupDisproportionality } from './disproportionality.js';
 export { parseEthnicPopulationCsv, readEthnicPopulationCsv } from './ethnic-population.js';

@@ -52,6 +52,27 @@ describe.runIf(testDatabaseKind === 'pglite')('csc kpi', () => {
     expect(table.stdout).toMatch(/ASM-02\s+Assessments completed within 45 working days\s+2024\s+total\s+75/);
   });
 
+  it('computes several authorities, or all of them, into one table led by the authority code', async () => {
+    const handle = await openMigrated({ dataDir });
+    try {
+      await loadCraftedAuthority(handle.db, '998');
+    } finally {
+      await handle.close();
+    }
+    const all = await csc(['--data-dir', dataDir, 'kpi', '--la', 'all', '--year', '2024', '--indicator', 'REF-01,CLA-01', '--format', 'csv']);
+    expect(all.error).toBeNull();
+    const lines = all.stdout.trim().split('\n');
+    expect(lines[0]).toBe('la,indicator,title,year,period,breakdown,key,value,unit,numerator,denominator,rate,note');
+    const totals = lines.slice(1).map((l) => l.split(',')).filter((c) => c[5] === 'total').map((c) => [c[0], c[1], c[7]]);
+    expect(totals).toEqual([['998', 'REF-01', '7'], ['998', 'CLA-01', '4'], ['999', 'REF-01', '7'], ['999', 'CLA-01', '4']]);
+    const listed = await csc(['--data-dir', dataDir, 'kpi', '--la', '999,998', '--year', '2024', '--indicator', 'REF-01', '--format', 'json']);
+    expect((JSON.parse(listed.stdout) as { laCode: string; value: number }[]).map((r) => [r.laCode, r.value])).toEqual([['999', 7], ['998', 7]]);
+    const bad = await csc(['--data-dir', dataDir, 'kpi', '--la', '999,98', '--year', '2024']);
+    expect(bad.error).toMatch(/--la must be a 3-digit DfE code.*"999,98"/);
+    const trend = await csc(['--data-dir', dataDir, 'kpi', '--la', 'all', '--year', '2024', '--trend']);
+    expect(trend.error).toMatch(/--trend is for one authority/);
+  });
+
   it('writes publishable CSV with small counts withheld, and XLSX', async () => {
     const out = join(dataDir, 'kpi.csv');
     const csv = await csc(['--data-dir', dataDir, 'kpi', '--la', CRAFTED_LA, '--year', '2024', '--indicator', 'REF-01', '--breakdown', 'sex', '--publishable', '--format', 'csv', '--out', out]);

@@ -31,6 +31,12 @@ export interface UnitSqlContext {
   readonly la: RawBuilder<unknown>;
   /** Working days in (start, end] on the statutory calendar, as SQL over two date expressions. */
   wd(start: string, end: string): string;
+  /**
+   * SQL condition joining a dated row to period p: the date falls in the period. For reporting
+   * years it also equates p.y with the date's reporting year, so the database hash-joins the
+   * periods instead of testing every row against every period.
+   */
+  inPeriod(date: string): RawBuilder<unknown>;
 }
 
 /**

@@ -3,10 +3,12 @@ import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import {
-  BREAKDOWNS, computeIndicators, DEFAULT_SUPPRESSION, FLAT_COLUMNS, flattenResults, getIndicator, listIndicators, readEthnicPopulationCsv, suppress, trendTable,
+  BREAKDOWNS, computeIndicators, computeIndicatorsForAuthorities, DEFAULT_SUPPRESSION, FLAT_COLUMNS, flattenResults, getIndicator, listIndicators, readEthnicPopulationCsv, suppress, trendTable,
   type Breakdown, type FlatRow,
 } from '../../metrics/index.js';
+import { listAuthorities } from '../../db/index.js';
 import { printTable, UserError, withDatabase } from '../context.js';
+import { terminalProgress } from '../progress.js';
 
 type Format = 'table' | 'csv' | 'json' | 'xlsx';
 
@@ -31,7 +33,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, ...val
 export function registerKpiCommand(program: Command): void {
   program.command('kpi')
     .description('Performance indicators for an authority and year: values, rates per 10,000, breakdowns, trends and benchmarks')
-    .option('--la <code>', '3-digit DfE authority code, e.g. 931')
+    .option('--la <code>', '3-digit DfE authority code, e.g. 931; several comma-separated; or "all" for every authority holding children')
     .option('--year <year>', 'reporting year by its end: 2024 = 1 April 2023 to 31 March 2024')
     .option('--from <date>', 'start of a local period (YYYY-MM-DD), with --to instead of --year')
     .option('--to <date>', 'end of a local period (YYYY-MM-DD)')
@@ -51,7 +53,8 @@ Examples:
   csc kpi --la 931 --year 2024 --indicator REF-01,ASM-02 --breakdown age_band,team
   csc kpi --la 931 --year 2024 --indicator EQ-01 --ethnic-population population-by-ethnicity.csv
   csc kpi --la 931 --year 2024 --trend --format csv --out trend.csv
-  csc kpi --la 931 --year 2024 --publishable --format xlsx --out kpi-2024.xlsx`)
+  csc kpi --la 931 --year 2024 --publishable --format xlsx --out kpi-2024.xlsx
+  csc kpi --la all --year 2024 --format csv --out england-2024.csv`)
     .action(async (options: KpiOptions, command: Command) => {
       if (!['table', 'csv', 'json', 'xlsx'].includes(options.format)) throw new UserError(`--format must be table, csv, json or xlsx (got "${options.format}")`);
       if (options.format === 'xlsx' && !options.out) throw new UserError('--format xlsx needs --out FILE');
@@ -70,18 +73,28 @@ Examples:
             england: r.comparators?.england ?? null, region: r.comparators?.region ?? null, stat_neighbours: r.comparators?.statisticalNeighbours ?? null,
           })), options, 'trend');
         }
-        const results = await computeIndicators(db, { laCode: la, ...(period ? { period } : { year: year! }), ...(indicators ? { indicators } : {}), ...(breakdowns ? { breakdowns } : {}), ...(ethnicPopulation ? { ethnicPopulation } : {}) });
+        const what = { ...(period ? { period } : { year: year! }), ...(indicators ? { indicators } : {}), ...(breakdowns ? { breakdowns } : {}), ...(ethnicPopulation ? { ethnicPopulation } : {}) };
+        const laCodes = la === 'all' ? (await listAuthorities(db)).filter((a) => a.children > 0).map((a) => a.laCode) : la.split(',');
+        if (laCodes.length === 0) throw new UserError('--la all: no authority in the database holds children');
+        const progress = terminalProgress('kpi');
+        const results = laCodes.length === 1
+          ? await computeIndicators(db, { laCode: laCodes[0]!, ...what })
+          : await computeIndicatorsForAuthorities(db, { laCodes, ...what, onAuthority: (code, done, total) => progress.update(`authority ${code}`, done, total) }).finally(() => progress.stop());
         const threshold = options.threshold === undefined ? DEFAULT_SUPPRESSION.threshold : Number(options.threshold);
         if (options.threshold !== undefined && (!Number.isInteger(threshold) || threshold < 1)) throw new UserError(`--threshold must be a whole number of at least 1 (got "${options.threshold}")`);
         const output = options.publishable ? suppress(results, { threshold }) : results;
         if (options.format === 'json') return emit(output, options, 'kpi');
-        return emit(flattenResults(output) as unknown as Record<string, unknown>[], options, 'kpi', FLAT_COLUMNS as string[]);
+        const columns = laCodes.length === 1 ? FLAT_COLUMNS : ['la' as const, ...FLAT_COLUMNS];
+        return emit(flattenResults(output) as unknown as Record<string, unknown>[], options, 'kpi', columns as string[]);
       });
     });
 }
 
 function checkOptions(options: KpiOptions) {
-  if (!options.la || !/^[0-9]{3}$/.test(options.la)) throw new UserError(`--la must be a 3-digit DfE code such as 931 (got "${options.la ?? ''}")`);
+  if (!options.la || !(options.la === 'all' || /^[0-9]{3}(,[0-9]{3})*$/.test(options.la))) {
+    throw new UserError(`--la must be a 3-digit DfE code such as 931, several separated by commas, or "all" (got "${options.la ?? ''}")`);
+  }
+  if (options.trend && !/^[0-9]{3}$/.test(options.la)) throw new UserError('--trend is for one authority at a time');
   let year: number | undefined;
   let period: { start: string; end: string } | undefined;
   if (options.from || options.to) {

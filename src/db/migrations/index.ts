@@ -4,6 +4,7 @@ import * as workloadStandards from './0004-workload-standards.js';
 import * as serverAccess from './0006-server-access.js';
 import * as metricsIndexes from './0007-metrics-indexes.js';
 import * as metricsSpeed from './0009-metrics-speed.js';
+import * as reportingYearStatistics from './0010-reporting-year-statistics.js';
 
 /**
  * Every migration, in order. Names sort lexically; never edit one that has shipped: add a new one.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0006-server-access': serverAccess,
   '0007-metrics-indexes': metricsIndexes,
   '0009-metrics-speed': metricsSpeed,
+  '0010-reporting-year-statistics': reportingYearStatistics,
 };

@@ -48,16 +48,16 @@ export const adoption = [
     source: 'DfE', sourceDetail: 'CLA la_children_who_ceased_during_the_year (scorecard A4)', basis: 'S/D', aggregate: 'share', dp: 0,
     definition: 'Children ceasing to be looked after in the year who were adopted (REC E11, E12), as a share of children ceasing.',
     numerator: 'ceased by adoption', denominator: 'children ceasing to be looked after',
-    units: ({ la }) => sql`SELECT t.y, t.child_id, t.end_date AS ref_date, ${sql.raw(flag(`t.reason IN ('E11', 'E12')`))} AS n, 1 AS d FROM ${claCeased(la)}` }),
+    units: (ctx) => sql`SELECT t.y, t.child_id, t.end_date AS ref_date, ${sql.raw(flag(`t.reason IN ('E11', 'E12')`))} AS n, 1 AS d FROM ${claCeased(ctx)}` }),
   define({ id: 'ADO-05-SGO', area, title: 'Children ceasing care to a special guardianship order', unit: 'percent', polarity: 'context', period: 'financial-year', breakdowns: CHILD,
     source: 'DfE', sourceDetail: 'CLA la_children_who_ceased_during_the_year_sgo_adoption', basis: 'S/D', aggregate: 'share', dp: 0,
     definition: 'Children ceasing to be looked after in the year under a special guardianship order (REC E43 to E48), as a share of children ceasing.',
     numerator: 'ceased to an SGO', denominator: 'children ceasing to be looked after',
-    units: ({ la }) => sql`SELECT t.y, t.child_id, t.end_date AS ref_date, ${sql.raw(flag(`t.reason IN ('E43', 'E44', 'E45', 'E46', 'E47', 'E48')`))} AS n, 1 AS d FROM ${claCeased(la)}` }),
+    units: (ctx) => sql`SELECT t.y, t.child_id, t.end_date AS ref_date, ${sql.raw(flag(`t.reason IN ('E43', 'E44', 'E45', 'E46', 'E47', 'E48')`))} AS n, 1 AS d FROM ${claCeased(ctx)}` }),
   define({ id: 'ADO-06', area, title: 'Placed for adoption within 12 months of the decision', unit: 'percent', polarity: 'up', period: 'financial-year', breakdowns: CHILD,
     source: 'DfE', sourceDetail: 'national adoption timeliness', basis: 'S', aggregate: 'share', dp: 0,
     definition: 'Children placed for adoption in the year less than 365 days after the decision that they should be placed, as a share of children placed; decisions later reversed are excluded.',
     numerator: 'placed within 365 days of the decision', denominator: 'children placed for adoption in the year',
-    units: ({ la }) => sql`SELECT p.y, dc.child_id, dc.placed_date AS ref_date, ${sql.raw(flag('dc.placed_date - dc.decision_date < 365'))} AS n, 1 AS d
-      FROM periods p JOIN adoption_decision dc ON dc.la_code = ${la} AND dc.placed_date BETWEEN p.ps AND p.pe AND dc.reversed_date IS NULL` }),
+    units: ({ la, inPeriod }) => sql`SELECT p.y, dc.child_id, dc.placed_date AS ref_date, ${sql.raw(flag('dc.placed_date - dc.decision_date < 365'))} AS n, 1 AS d
+      FROM periods p JOIN adoption_decision dc ON dc.la_code = ${la} AND ${inPeriod('dc.placed_date')} AND dc.reversed_date IS NULL` }),
 ];

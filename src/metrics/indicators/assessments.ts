@@ -16,12 +16,12 @@ function assessmentBand(wd: string): string {
  * query serves the family): v = working days from start to authorisation, within_45, seen, and
  * from the referral (CIN episode) v_referral and within_45_referral (drift DRF-04).
  */
-export function completed({ la, wd }: UnitSqlContext): RawBuilder<unknown> {
+export function completed({ la, wd, inPeriod }: UnitSqlContext): RawBuilder<unknown> {
   return sql`SELECT y, child_id, ref_date, team_id, w AS v, 1 AS n, 1 AS d, ${sql.raw(flag('w <= 45'))} AS within_45, ${sql.raw(flag('child_seen IS TRUE'))} AS seen,
       ${sql.raw(assessmentBand('w'))} AS band, wr AS v_referral, ${sql.raw(flag('wr <= 45'))} AS within_45_referral
     FROM (SELECT p.y, a.child_id, a.authorised_date AS ref_date, a.team_id, a.child_seen,
       ${sql.raw(wd('a.start_date', 'a.authorised_date'))} AS w, ${sql.raw(wd('r.referral_date', 'a.authorised_date'))} AS wr
-      FROM periods p JOIN assessment a ON a.la_code = ${la} AND a.authorised_date BETWEEN p.ps AND p.pe
+      FROM periods p JOIN assessment a ON a.la_code = ${la} AND ${inPeriod('a.authorised_date')}
       JOIN referral r ON r.la_code = a.la_code AND r.referral_id = a.referral_id) t`;
 }
 
@@ -30,12 +30,13 @@ export function completed({ la, wd }: UnitSqlContext): RawBuilder<unknown> {
  * n, with_factor, and to_plan when the CIN episode went on to a CP plan); one query serves ASM-07
  * and ASM-08.
  */
-function factorItems(la: RawBuilder<unknown>): RawBuilder<unknown> {
+function factorItems(ctx: UnitSqlContext): RawBuilder<unknown> {
+  const { la, inPeriod } = ctx;
   return sql`SELECT p.y, a.child_id, a.authorised_date AS ref_date, 0 AS n, 1 AS d, NULL::text AS factor, 0 AS with_factor, 0 AS to_plan
-      FROM periods p JOIN assessment a ON a.la_code = ${la} AND a.authorised_date BETWEEN p.ps AND p.pe
+      FROM periods p JOIN assessment a ON a.la_code = ${la} AND ${inPeriod('a.authorised_date')}
     UNION ALL
     SELECT p.y, a.child_id, a.authorised_date, 1, 0, f.factor, 1, ${sql.raw(flag('cpr.referral_id IS NOT NULL'))}
-      FROM periods p JOIN assessment a ON a.la_code = ${la} AND a.authorised_date BETWEEN p.ps AND p.pe
+      FROM periods p JOIN assessment a ON a.la_code = ${la} AND ${inPeriod('a.authorised_date')}
       JOIN assessment_factor f ON f.la_code = a.la_code AND f.assessment_id = a.assessment_id
       LEFT JOIN (SELECT DISTINCT referral_id FROM cp_plan WHERE la_code = ${la} AND referral_id IS NOT NULL) cpr ON cpr.referral_id = a.referral_id`;
 }
@@ -82,7 +83,7 @@ export const assessments = [
     numerator: 'referrals closed RC8 (RC9 from 2023)', denominator: 'referrals in the year', unit: 'percent', polarity: 'context', period: 'financial-year',
     breakdowns: CHILD_TEAM, source: 'DfE', sourceDetail: 'CIN census c1 Not_in_Need_percent', basis: 'S/D', aggregate: 'share', dp: 1,
     reference: 'referrals.not_in_need_pct',
-    units: ({ la }) => referralsIn(la), columns: { n: 'not_in_need' },
+    units: (ctx) => referralsIn(ctx), columns: { n: 'not_in_need' },
   }),
   define({
     id: 'ASM-07', area, title: 'Factors identified at assessment',
@@ -90,7 +91,7 @@ export const assessments = [
     numerator: 'assessments recording the factor', denominator: 'assessments authorised in the year', unit: 'percent', polarity: 'context',
     period: 'financial-year', breakdowns: ['factor'], defaultBreakdown: 'factor', source: 'DfE', sourceDetail: 'CIN census c3', basis: 'S',
     aggregate: 'distribution', dp: 1, reference: 'factors.episodes',
-    units: ({ la }) => factorItems(la),
+    units: (ctx) => factorItems(ctx),
   }),
   define({
     id: 'ASM-08', area, title: 'Factors at assessment that led to a CP plan',
@@ -98,6 +99,6 @@ export const assessments = [
     numerator: 'assessments with the factor whose episode has a CP plan', denominator: 'assessments with the factor', unit: 'percent',
     polarity: 'context', period: 'financial-year', breakdowns: ['factor'], defaultBreakdown: 'factor', source: 'Local', sourceDetail: 'seeds: risk factors and CP plans',
     basis: 'D', aggregate: 'share', dp: 1,
-    units: ({ la }) => factorItems(la), columns: { n: 'to_plan', d: 'with_factor' },
+    units: (ctx) => factorItems(ctx), columns: { n: 'to_plan', d: 'with_factor' },
   }),
 ];

@@ -7,15 +7,18 @@ const area = 'Children in need';
 /**
  * CIN episodes open on the snapshot date, excluding referrals that were no further action, with
  * every snapshot measure as a column (one query serves the family): awaiting (no assessment
- * authorised by then), two_years and its duration band.
+ * authorised by then: each referral's first authorisation, found once and hash-joined), two_years
+ * and its duration band.
  */
 export function openAt31(la: RawBuilder<unknown>) {
   return sql`SELECT p.y, r.child_id, p.pe AS ref_date, r.team_id, 1 AS n, 1 AS d,
-      ${sql.raw(flag('NOT EXISTS (SELECT 1 FROM assessment a WHERE a.la_code = r.la_code AND a.referral_id = r.referral_id AND a.authorised_date <= p.pe)'))} AS awaiting,
+      ${sql.raw(flag('fa.first_authorised IS NULL OR fa.first_authorised > p.pe'))} AS awaiting,
       ${sql.raw(flag(`r.referral_date <= (p.pe - interval '2 years')::date`))} AS two_years,
       CASE WHEN r.referral_date >= (p.pe - interval '3 months')::date THEN '3m_or_less' WHEN r.referral_date >= (p.pe - interval '6 months')::date THEN '3m_to_6m'
         WHEN r.referral_date >= (p.pe - interval '1 year')::date THEN '6m_to_1y' WHEN r.referral_date > (p.pe - interval '2 years')::date THEN '1y_to_2y' ELSE '2y_plus' END AS band
-    FROM ${periodsOpenAt('referral', 'r', la, 'referral_date', 'closure_date', ' AND NOT r.nfa')}`;
+    FROM ${periodsOpenAt('referral', 'r', la, 'referral_date', 'closure_date', ' AND NOT r.nfa')}
+    LEFT JOIN (SELECT referral_id, min(authorised_date) AS first_authorised FROM assessment WHERE la_code = ${la} GROUP BY referral_id) fa
+      ON fa.referral_id = r.referral_id`;
 }
 
 /** CIN plans open on the snapshot date, with visited: seen on a CIN visit within the last 20 working days (or the plan started 20 or fewer working days before). */
@@ -45,15 +48,15 @@ export const childrenInNeed = [
     id: 'CIN-02-START', area, title: 'CIN episodes started', definition: 'CIN episodes starting in the year, excluding no-further-action referrals.',
     numerator: 'episodes started', denominator: null, unit: 'count', polarity: 'context', period: 'financial-year', breakdowns: CHILD_TEAM,
     source: 'DfE', sourceDetail: 'CIN census b1 Started_episodes', basis: 'S/D', aggregate: 'count', dp: 0, rateDp: 1, reference: 'cin.started_episodes',
-    units: ({ la }) => sql`SELECT p.y, r.child_id, r.referral_date AS ref_date, r.team_id, 1 AS n, 1 AS d
-      FROM periods p JOIN referral r ON r.la_code = ${la} AND r.referral_date BETWEEN p.ps AND p.pe AND NOT r.nfa`,
+    units: ({ la, inPeriod }) => sql`SELECT p.y, r.child_id, r.referral_date AS ref_date, r.team_id, 1 AS n, 1 AS d
+      FROM periods p JOIN referral r ON r.la_code = ${la} AND ${inPeriod('r.referral_date')} AND NOT r.nfa`,
   }),
   define({
     id: 'CIN-02-END', area, title: 'CIN episodes ended', definition: 'CIN episodes closing in the year, excluding no-further-action referrals.',
     numerator: 'episodes ended', denominator: null, unit: 'count', polarity: 'context', period: 'financial-year', breakdowns: [...CHILD_TEAM, 'reason'],
     source: 'DfE', sourceDetail: 'CIN census b1 Ended_episodes', basis: 'S/D', aggregate: 'count', dp: 0, rateDp: 1, reference: 'cin.ended_episodes',
-    units: ({ la }) => sql`SELECT p.y, r.child_id, r.closure_date AS ref_date, r.team_id, r.closure_reason AS reason, 1 AS n, 1 AS d
-      FROM periods p JOIN referral r ON r.la_code = ${la} AND r.closure_date BETWEEN p.ps AND p.pe AND NOT r.nfa`,
+    units: ({ la, inPeriod }) => sql`SELECT p.y, r.child_id, r.closure_date AS ref_date, r.team_id, r.closure_reason AS reason, 1 AS n, 1 AS d
+      FROM periods p JOIN referral r ON r.la_code = ${la} AND ${inPeriod('r.closure_date')} AND NOT r.nfa`,
   }),
   define({
     id: 'CIN-03', area, title: 'Awaiting assessment at 31 March', definition: 'CIN episodes open on the snapshot date with no assessment authorised by then; also as a rate per 10,000.',
@@ -77,8 +80,8 @@ export const childrenInNeed = [
     id: 'CIN-05-START', area, title: 'CIN plans started', definition: 'CIN plans starting in the year.',
     numerator: 'CIN plans started', denominator: null, unit: 'count', polarity: 'context', period: 'financial-year', breakdowns: CHILD_TEAM,
     source: 'DfE', sourceDetail: 'CIN census b7 CINPlan_start', basis: 'S', aggregate: 'count', dp: 0, reference: 'cin_plans.started',
-    units: ({ la }) => sql`SELECT p.y, c.child_id, c.start_date AS ref_date, c.team_id, 1 AS n, 1 AS d
-      FROM periods p JOIN cin_plan c ON c.la_code = ${la} AND c.start_date BETWEEN p.ps AND p.pe`,
+    units: ({ la, inPeriod }) => sql`SELECT p.y, c.child_id, c.start_date AS ref_date, c.team_id, 1 AS n, 1 AS d
+      FROM periods p JOIN cin_plan c ON c.la_code = ${la} AND ${inPeriod('c.start_date')}`,
   }),
   define({
     id: 'CIN-06', area, title: 'CIN visits on time',

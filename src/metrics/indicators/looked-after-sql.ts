@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { UnitSqlContext } from '../types.js';
 
 /** Legal statuses of an agreed series of short-term placements (short breaks): excluded from CLA figures. */
 export const NOT_SHORT_BREAK = `NOT IN ('V3', 'V4')`;
@@ -18,18 +19,20 @@ export function claAt31(la: RawBuilder<unknown>): RawBuilder<unknown> {
 }
 
 /** Children starting to be looked after in the period: first start per child (not short breaks), as `t`. */
-export function claStarters(la: RawBuilder<unknown>): RawBuilder<unknown> {
+export function claStarters(ctx: UnitSqlContext): RawBuilder<unknown> {
+  const { la, inPeriod } = ctx;
   return sql`(SELECT DISTINCT ON (p.y, cp.child_id) p.y, p.ps, p.pe, cp.la_code, cp.child_id, cp.period_id, cp.start_date, e.legal_status
-    FROM periods p JOIN care_period cp ON cp.la_code = ${la} AND cp.start_date BETWEEN p.ps AND p.pe
+    FROM periods p JOIN care_period cp ON cp.la_code = ${la} AND ${inPeriod('cp.start_date')}
     JOIN cla_episode e ON e.la_code = cp.la_code AND e.period_id = cp.period_id AND e.decom = cp.start_date
     WHERE e.legal_status ${sql.raw(NOT_SHORT_BREAK)}
     ORDER BY p.y, cp.child_id, cp.start_date) t`;
 }
 
 /** Children ceasing to be looked after in the period: last end per child, with the reason (REC), as `t`. */
-export function claCeased(la: RawBuilder<unknown>): RawBuilder<unknown> {
+export function claCeased(ctx: UnitSqlContext): RawBuilder<unknown> {
+  const { la, inPeriod } = ctx;
   return sql`(SELECT DISTINCT ON (p.y, cp.child_id) p.y, p.ps, p.pe, cp.la_code, cp.child_id, cp.period_id, cp.end_date, e.rec AS reason, e.legal_status
-    FROM periods p JOIN care_period cp ON cp.la_code = ${la} AND cp.end_date BETWEEN p.ps AND p.pe
+    FROM periods p JOIN care_period cp ON cp.la_code = ${la} AND ${inPeriod('cp.end_date')}
     JOIN cla_episode e ON e.la_code = cp.la_code AND e.period_id = cp.period_id AND e.dec = cp.end_date
     WHERE e.legal_status ${sql.raw(NOT_SHORT_BREAK)}
     ORDER BY p.y, cp.child_id, cp.end_date DESC) t`;

@@ -43,13 +43,13 @@ export const lookedAfter = [
     id: 'CLA-02', area, title: 'Children starting to be looked after', definition: 'Children whose period of care started in the year (first start per child, not short breaks); also as a rate per 10,000.',
     numerator: 'children starting', denominator: null, unit: 'count', polarity: 'context', period: 'financial-year', breakdowns: [...CHILD, 'legal_status'],
     source: 'DfE', sourceDetail: 'CLA cla_number_and_rate_per_10k_children', basis: 'S', aggregate: 'count', dp: 0, rateDp: 0, reference: 'cla.started', rateReference: 'cla.started.rate',
-    units: ({ la }) => sql`SELECT t.y, t.child_id, t.start_date AS ref_date, t.legal_status, 1 AS n, 1 AS d FROM ${claStarters(la)}`,
+    units: (ctx) => sql`SELECT t.y, t.child_id, t.start_date AS ref_date, t.legal_status, 1 AS n, 1 AS d FROM ${claStarters(ctx)}`,
   }),
   define({
     id: 'CLA-03', area, title: 'Children ceasing to be looked after', definition: 'Children whose period of care ended in the year (last end per child), by reason (REC); also as a rate per 10,000.',
     numerator: 'children ceasing', denominator: null, unit: 'count', polarity: 'context', period: 'financial-year', breakdowns: [...CHILD, 'reason'],
     source: 'DfE', sourceDetail: 'CLA la_children_who_ceased_during_the_year', basis: 'S', aggregate: 'count', dp: 0, rateDp: 0, reference: 'cla.ceased', rateReference: 'cla.ceased.rate',
-    units: ({ la }) => sql`SELECT t.y, t.child_id, t.end_date AS ref_date, t.reason, 1 AS n, 1 AS d FROM ${claCeased(la)}`,
+    units: (ctx) => sql`SELECT t.y, t.child_id, t.end_date AS ref_date, t.reason, 1 AS n, 1 AS d FROM ${claCeased(ctx)}`,
   }),
   define({
     id: 'CLA-04', area, title: 'Three or more placements in the year',
@@ -116,16 +116,16 @@ export const lookedAfter = [
     id: 'CLA-08', area, title: 'Return interviews offered', definition: 'Missing or away episodes ending in the period after which a return interview was offered, as a share of episodes ended.',
     numerator: 'episodes with a return interview offered', denominator: 'missing episodes ended', unit: 'percent', polarity: 'up', period: 'financial-year',
     breakdowns: CHILD, source: 'Ofsted', sourceDetail: 'Annex A list 8', basis: 'D', aggregate: 'share', dp: 0,
-    units: ({ la }) => sql`SELECT p.y, m.child_id, m.end_date AS ref_date, ${sql.raw(flag('m.return_interview_offered IS TRUE'))} AS n, 1 AS d
-      FROM periods p JOIN missing_episode m ON m.la_code = ${la} AND m.end_date BETWEEN p.ps AND p.pe`,
+    units: ({ la, inPeriod }) => sql`SELECT p.y, m.child_id, m.end_date AS ref_date, ${sql.raw(flag('m.return_interview_offered IS TRUE'))} AS n, 1 AS d
+      FROM periods p JOIN missing_episode m ON m.la_code = ${la} AND ${inPeriod('m.end_date')}`,
   }),
   define({
     id: 'CLA-08-72H', area, title: 'Return interviews within 72 hours',
     definition: 'Missing or away episodes ending in the period with a return interview held within 72 hours of the return (dates only: on or before the third day after the return date), as a share of episodes ended.',
     numerator: 'episodes with a return interview within 72 hours', denominator: 'missing episodes ended', unit: 'percent', polarity: 'up', period: 'financial-year',
     breakdowns: CHILD, source: 'Local', sourceDetail: 'statutory guidance on children who run away (calendar rule return-home-interview)', basis: 'D', aggregate: 'share', dp: 0,
-    units: ({ la }) => sql`SELECT p.y, m.child_id, m.end_date AS ref_date, ${sql.raw(flag('m.return_interview_date IS NOT NULL AND m.return_interview_date <= m.end_date + 3'))} AS n, 1 AS d
-      FROM periods p JOIN missing_episode m ON m.la_code = ${la} AND m.end_date BETWEEN p.ps AND p.pe`,
+    units: ({ la, inPeriod }) => sql`SELECT p.y, m.child_id, m.end_date AS ref_date, ${sql.raw(flag('m.return_interview_date IS NOT NULL AND m.return_interview_date <= m.end_date + 3'))} AS n, 1 AS d
+      FROM periods p JOIN missing_episode m ON m.la_code = ${la} AND ${inPeriod('m.end_date')}`,
   }),
   define({
     id: 'CLA-14', area, title: 'CLA reviews on time',
@@ -164,9 +164,9 @@ export const lookedAfter = [
     id: 'CLA-16', area, title: 'Re-entry to care within 12 months', definition: 'Children starting to be looked after in the year who ceased a previous period of care in the 12 months before, as a share of starters.',
     numerator: 'starters with a period of care ended in the 12 months before', denominator: 'children starting to be looked after', unit: 'percent', polarity: 'down',
     period: 'financial-year', breakdowns: [...CHILD, 'legal_status'], source: 'Local', sourceDetail: 'Annex A list 8 flag', basis: 'D', aggregate: 'share', dp: 0,
-    units: ({ la }) => sql`SELECT t.y, t.child_id, t.start_date AS ref_date, t.legal_status, 1 AS d, ${sql.raw(flag(`EXISTS (SELECT 1 FROM care_period q WHERE q.la_code = t.la_code
+    units: (ctx) => sql`SELECT t.y, t.child_id, t.start_date AS ref_date, t.legal_status, 1 AS d, ${sql.raw(flag(`EXISTS (SELECT 1 FROM care_period q WHERE q.la_code = t.la_code
       AND q.child_id = t.child_id AND q.period_id <> t.period_id AND q.end_date <= t.start_date AND q.end_date >= (t.start_date - interval '12 months')::date)`))} AS n
-      FROM ${claStarters(la)}`,
+      FROM ${claStarters(ctx)}`,
   }),
   define({
     id: 'CLA-17', area, title: 'Social worker changes: 3 or more social workers in the year',
@@ -201,25 +201,25 @@ export const lookedAfter = [
     definition: 'Children starting to be looked after in the year by their earliest-ranked earlier involvement: a previous period of care, else a CP plan started before, else a referral before, else none.',
     numerator: 'starters in the group', denominator: 'children starting to be looked after', unit: 'percent', polarity: 'context', period: 'financial-year',
     breakdowns: [...CHILD, 'band'], defaultBreakdown: 'band', source: 'Local', sourceDetail: 'seeds: previous interventions', basis: 'D', aggregate: 'distribution', dp: 0,
-    units: ({ la }) => sql`SELECT t.y, t.child_id, t.start_date AS ref_date, 1 AS n, 1 AS d, CASE
+    units: (ctx) => sql`SELECT t.y, t.child_id, t.start_date AS ref_date, 1 AS n, 1 AS d, CASE
         WHEN EXISTS (SELECT 1 FROM care_period q WHERE q.la_code = t.la_code AND q.child_id = t.child_id AND q.start_date < t.start_date) THEN 'previous_care'
         WHEN EXISTS (SELECT 1 FROM cp_plan c WHERE c.la_code = t.la_code AND c.child_id = t.child_id AND c.start_date < t.start_date) THEN 'cp_plan'
         WHEN EXISTS (SELECT 1 FROM referral r WHERE r.la_code = t.la_code AND r.child_id = t.child_id AND r.referral_date < t.start_date) THEN 'cin_referral'
         ELSE 'none' END AS band
-      FROM ${claStarters(la)}`,
+      FROM ${claStarters(ctx)}`,
   }),
   define({
     id: 'PP-01', area, title: 'Children taken into police protection', definition: 'Distinct children with a police protection starting in the year.',
     numerator: 'children taken into police protection', denominator: null, unit: 'count', polarity: 'context', period: 'financial-year', breakdowns: CHILD,
     source: 'Ofsted', sourceDetail: 'Annex A list 7', basis: 'D', aggregate: 'children', dp: 0,
-    units: ({ la }) => sql`SELECT p.y, e.child_id, e.start_date AS ref_date, 1 AS n, 1 AS d
-      FROM periods p JOIN emergency_protection e ON e.la_code = ${la} AND e.protection_type = 'police_protection' AND e.start_date BETWEEN p.ps AND p.pe`,
+    units: ({ la, inPeriod }) => sql`SELECT p.y, e.child_id, e.start_date AS ref_date, 1 AS n, 1 AS d
+      FROM periods p JOIN emergency_protection e ON e.la_code = ${la} AND e.protection_type = 'police_protection' AND ${inPeriod('e.start_date')}`,
   }),
   define({
     id: 'PP-02', area, title: 'Emergency protection orders', definition: 'Emergency protection orders starting in the year.',
     numerator: 'EPOs started', denominator: null, unit: 'count', polarity: 'context', period: 'financial-year', breakdowns: CHILD,
     source: 'Ofsted', sourceDetail: 'Annex A list 7', basis: 'D', aggregate: 'count', dp: 0,
-    units: ({ la }) => sql`SELECT p.y, e.child_id, e.start_date AS ref_date, 1 AS n, 1 AS d
-      FROM periods p JOIN emergency_protection e ON e.la_code = ${la} AND e.protection_type = 'epo' AND e.start_date BETWEEN p.ps AND p.pe`,
+    units: ({ la, inPeriod }) => sql`SELECT p.y, e.child_id, e.start_date AS ref_date, 1 AS n, 1 AS d
+      FROM periods p JOIN emergency_protection e ON e.la_code = ${la} AND e.protection_type = 'epo' AND ${inPeriod('e.start_date')}`,
   }),
 ];

@@ -1,25 +1,26 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { UnitSqlContext } from '../types.js';
 import { CHILD, CHILD_TEAM, define, flag } from './define.js';
 
 const area = 'Section 47 enquiries and child protection';
 
 /** S47 enquiries starting in the period; concluded (ended) and led_to_icpc (concluded with an initial conference) as columns. */
-function s47Started(la: RawBuilder<unknown>) {
+function s47Started(ctx: UnitSqlContext) {
+  const { la, inPeriod } = ctx;
   return sql`SELECT p.y, s.child_id, s.start_date AS ref_date, s.team_id, 1 AS n, 1 AS d, ${sql.raw(flag('s.end_date IS NOT NULL'))} AS concluded,
       ${sql.raw(flag(`s.end_date IS NOT NULL AND EXISTS (SELECT 1 FROM cp_conference cf WHERE cf.la_code = s.la_code AND cf.s47_id = s.s47_id AND cf.conference_type = 'initial')`))} AS led_to_icpc
-    FROM periods p JOIN s47_enquiry s ON s.la_code = ${la} AND s.start_date BETWEEN p.ps AND p.pe`;
+    FROM periods p JOIN s47_enquiry s ON s.la_code = ${la} AND ${inPeriod('s.start_date')}`;
 }
 
 const ICPC_ANCHOR = 'coalesce(sd.discussion_date, s.start_date)';
 
 /** Initial conferences in the period: known_start, within_15 working days of the strategy discussion (and its band), plan_decided. */
-function icpcs({ la, wd }: UnitSqlContext) {
+function icpcs({ la, wd, inPeriod }: UnitSqlContext) {
   const w = wd(ICPC_ANCHOR, 'cf.conference_date');
   return sql`SELECT p.y, cf.child_id, cf.conference_date AS ref_date, 1 AS n, 1 AS d, ${sql.raw(flag(`${ICPC_ANCHOR} IS NOT NULL`))} AS known_start,
       ${sql.raw(flag(`${w} <= 15`))} AS within_15, ${sql.raw(flag('cf.plan_decided IS TRUE'))} AS plan_decided,
       CASE WHEN ${sql.raw(ICPC_ANCHOR)} IS NULL THEN NULL WHEN ${sql.raw(w)} <= 10 THEN '0_10' WHEN ${sql.raw(w)} <= 15 THEN '11_15' WHEN ${sql.raw(w)} <= 20 THEN '16_20' ELSE '21_plus' END AS band
-    FROM periods p JOIN cp_conference cf ON cf.la_code = ${la} AND cf.conference_type = 'initial' AND cf.conference_date BETWEEN p.ps AND p.pe
+    FROM periods p JOIN cp_conference cf ON cf.la_code = ${la} AND cf.conference_type = 'initial' AND ${inPeriod('cf.conference_date')}
     LEFT JOIN s47_enquiry s ON s.la_code = cf.la_code AND s.s47_id = cf.s47_id
     LEFT JOIN strategy_discussion sd ON sd.la_code = cf.la_code AND sd.strategy_id = s.strategy_id`;
 }
@@ -40,19 +41,20 @@ function plansAt31({ la, wd }: UnitSqlContext) {
 }
 
 /** Plans starting in the period, with subsequent (the child had an earlier plan) and core_group (first core group within 10 working days). */
-function plansStarted({ la, wd }: UnitSqlContext) {
+function plansStarted({ la, wd, inPeriod }: UnitSqlContext) {
   return sql`SELECT p.y, c.child_id, c.start_date AS ref_date, c.initial_category AS category, 1 AS n, 1 AS d,
       ${sql.raw(flag('EXISTS (SELECT 1 FROM cp_plan q WHERE q.la_code = c.la_code AND q.child_id = c.child_id AND q.start_date < c.start_date)'))} AS subsequent,
       ${sql.raw(flag(`EXISTS (SELECT 1 FROM core_group g WHERE g.la_code = c.la_code AND g.cp_plan_id = c.cp_plan_id
         AND g.meeting_date >= c.start_date AND ${wd('c.start_date', 'g.meeting_date')} <= 10)`))} AS core_group
-    FROM periods p JOIN cp_plan c ON c.la_code = ${la} AND c.start_date BETWEEN p.ps AND p.pe`;
+    FROM periods p JOIN cp_plan c ON c.la_code = ${la} AND ${inPeriod('c.start_date')}`;
 }
 
 /** Plans ending in the period, with two_years (lasted 2 years or more). */
-function plansEnded(la: RawBuilder<unknown>) {
+function plansEnded(ctx: UnitSqlContext) {
+  const { la, inPeriod } = ctx;
   return sql`SELECT p.y, c.child_id, c.end_date AS ref_date, c.latest_category AS category, 1 AS n, 1 AS d,
       ${sql.raw(flag(`c.end_date >= (c.start_date + interval '2 years')::date`))} AS two_years
-    FROM periods p JOIN cp_plan c ON c.la_code = ${la} AND c.end_date BETWEEN p.ps AND p.pe`;
+    FROM periods p JOIN cp_plan c ON c.la_code = ${la} AND ${inPeriod('c.end_date')}`;
 }
 
 const withCategory = [...CHILD, 'category'] as const;
@@ -61,13 +63,13 @@ export const protection = [
     id: 'S47-01', area, title: 'Section 47 enquiries', definition: 'Section 47 enquiries starting in the year (also as a rate per 10,000).',
     numerator: 'S47 enquiries started', denominator: null, unit: 'count', polarity: 'context', period: 'financial-year', breakdowns: CHILD_TEAM,
     source: 'DfE', sourceDetail: 'CIN census c4 Section47', basis: 'S', aggregate: 'count', dp: 0, rateDp: 1, reference: 's47', rateReference: 's47.rate',
-    units: ({ la }) => s47Started(la),
+    units: (ctx) => s47Started(ctx),
   }),
   define({
     id: 'S47-01-CH', area, title: 'Children subject to a section 47 enquiry', definition: 'Distinct children with a section 47 enquiry starting in the year.',
     numerator: 'children with an S47 started', denominator: null, unit: 'count', polarity: 'context', period: 'financial-year', breakdowns: CHILD_TEAM,
     source: 'DfE', sourceDetail: 'CIN census c4 Section47_child', basis: 'S', aggregate: 'children', dp: 0, reference: 's47.children',
-    units: ({ la }) => s47Started(la),
+    units: (ctx) => s47Started(ctx),
   }),
   define({
     id: 'S47-02', area, title: 'Initial child protection conferences', definition: 'Initial child protection conferences held in the year (also as a rate per 10,000).',
@@ -88,7 +90,7 @@ export const protection = [
     definition: 'Concluded S47 enquiries started in the period that led to an initial conference, as a share of concluded S47s started in the period.',
     numerator: 'concluded S47s with an ICPC', denominator: 'concluded S47s started in the period', unit: 'percent', polarity: 'context', period: 'financial-year',
     breakdowns: CHILD_TEAM, source: 'Local', sourceDetail: 'local measure', basis: 'D', aggregate: 'share', dp: 1,
-    units: ({ la }) => s47Started(la), columns: { n: 'led_to_icpc', d: 'concluded' },
+    units: (ctx) => s47Started(ctx), columns: { n: 'led_to_icpc', d: 'concluded' },
   }),
   define({
     id: 'S47-05', area, title: 'ICPCs leading to a child protection plan', definition: 'ICPCs in the period that decided on a plan, as a share of ICPCs.',
@@ -118,7 +120,7 @@ export const protection = [
     id: 'CPP-02-END', area, title: 'Child protection plans ended', definition: 'CP plans ending in the year (a plan ending on 31 March ends in that year); also as a rate per 10,000.',
     numerator: 'plans ended', denominator: null, unit: 'count', polarity: 'context', period: 'financial-year', breakdowns: withCategory,
     source: 'DfE', sourceDetail: 'CIN census d1 CPP_end', basis: 'S', aggregate: 'count', dp: 0, rateDp: 1, reference: 'cpp.ended', rateReference: 'cpp.ended.rate',
-    units: ({ la }) => plansEnded(la),
+    units: (ctx) => plansEnded(ctx),
   }),
   define({
     id: 'CPP-03', area, title: 'Second or subsequent child protection plans',
@@ -133,7 +135,7 @@ export const protection = [
     numerator: 'plans ended after 2 years or more', denominator: 'plans ended in the year', unit: 'percent', polarity: 'down', period: 'financial-year',
     breakdowns: withCategory, source: 'DfE', sourceDetail: 'CIN census d7 2_years_or_more_percent', basis: 'S', aggregate: 'share', dp: 1,
     reference: 'cpp.ended.duration.2y_plus_pct',
-    units: ({ la }) => plansEnded(la), columns: { n: 'two_years' },
+    units: (ctx) => plansEnded(ctx), columns: { n: 'two_years' },
   }),
   define({
     id: 'CPP-05', area, title: 'Plans open at 31 March for 2 years or more',

@@ -223,10 +223,12 @@ export const craftedRecords: [TableName, Row[]][] = [
   ])],
 ];
 
-/** Loads the crafted authority into a migrated database, all or nothing. */
-export async function loadCraftedAuthority(db: Kysely<Database>): Promise<void> {
-  await addAuthority(db, { laCode: la, name: 'Crafted test authority' });
+/** Loads the crafted authority into a migrated database, all or nothing (under another code for a second copy). */
+export async function loadCraftedAuthority(db: Kysely<Database>, laCode = la): Promise<void> {
+  await addAuthority(db, { laCode, name: 'Crafted test authority' });
   await db.transaction().execute(async (trx) => {
-    for (const [table, list] of craftedRecords) await writeRecords(trx, table, list.map((r) => ({ ...DEFAULTS[table], ...r })));
+    for (const [table, list] of craftedRecords) {
+      await writeRecords(trx, table, list.map((r) => ({ ...DEFAULTS[table], ...r, la_code: laCode })));
+    }
   });
 }
