@@ -21,6 +21,14 @@ export function createPostgresPool(connectionString: string, max = 10): pg.Pool 
   const pool = new pg.Pool({
     connectionString,
     max,
+    // Our queries are many and mid-sized and run several at a time (the indicator suite runs 4 per
+    // authority and 2 authorities at once): parallel workers then rebuild the same hash tables in
+    // each worker, and JIT compiles code it barely runs. Without both, the England indicator
+    // benchmark took 5.1 s instead of 6.0 s (docs/benchmarks/metrics.md). Set before the pool hands
+    // the connection out; a server that refuses (a very old one) keeps its own settings.
+    onConnect: async (client) => {
+      await client.query('SET jit = off; SET max_parallel_workers_per_gather = 0').catch(() => undefined);
+    },
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
