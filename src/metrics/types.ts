@@ -33,8 +33,8 @@ export interface UnitSqlContext {
   wd(start: string, end: string): string;
   /**
    * SQL condition joining a dated row to period p: the date falls in the period. For reporting
-   * years it also equates p.y with the date's reporting year, so the database hash-joins the
-   * periods instead of testing every row against every period.
+   * years that is p.y = the date's reporting year (exact, and the database hash-joins the periods
+   * instead of testing every row against every period); for a local period, the date range.
    */
   inPeriod(date: string): RawBuilder<unknown>;
 }
