@@ -23,4 +23,18 @@ describe.runIf(testDatabaseKind === 'postgres')('PostgreSQL pool', () => {
       await t.dispose();
     }
   });
+
+  it('opens every pooled connection without JIT and parallel workers (the indicator suite runs many mid-sized queries at once)', async () => {
+    const t = await createTestDatabase();
+    try {
+      const settings = sql<{ jit: string; workers: string; pid: number }>`SELECT current_setting('jit') AS jit,
+        current_setting('max_parallel_workers_per_gather') AS workers, pg_backend_pid() AS pid FROM pg_sleep(0.05)`;
+      // Several at once, so the pool opens several connections.
+      const rows = (await Promise.all(Array.from({ length: 4 }, () => t.db.transaction().execute((trx) => settings.execute(trx))))).map((r) => r.rows[0]!);
+      expect(new Set(rows.map((r) => r.pid)).size).toBeGreaterThan(1);
+      for (const r of rows) expect([r.jit, r.workers]).toEqual(['off', '0']);
+    } finally {
+      await t.dispose();
+    }
+  });
 });
