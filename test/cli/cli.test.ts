@@ -44,4 +44,17 @@ describe.runIf(testDatabaseKind === 'pglite')('csc command line', () => {
     expect(server.status).toBe(1);
     expect(server.stderr).toMatch(/^Error: Could not connect to PostgreSQL at postgresql:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
   });
+  it('simulates an authority without writing it and prints the calibration report (csc synth --dry-run --report)', () => {
+    const run = runCli(['--data-dir', dataDir, 'synth', '--la', '857', '--from', '2025', '--to', '2025', '--dry-run', '--report']);
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/857\s+Rutland\s+2025-2025/);
+    expect(run.stdout).toContain('Calibration report for 857: generated vs published DfE figures');
+    expect(run.stdout).toMatch(/2025\s+referrals\s+\d+\s+\d+/);
+    const list = runCli(['--data-dir', dataDir, 'la', 'list', '--json']);
+    expect((JSON.parse(list.stdout) as { laCode: string }[]).map((a) => a.laCode)).not.toContain('857');
+    const bad = runCli(['--data-dir', dataDir, 'synth', '--la', '857', '--passes', '11', '--dry-run']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe('Error: --passes must be a whole number from 0 to 10 (got "11").');
+  });
 });
