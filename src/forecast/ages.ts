@@ -1,4 +1,4 @@
-import { toDayNumber } from '../calendar/index.js';
+import { civilFromDays, daysFromCivil, daysInMonth, isLeapYear, toDayNumber } from '../calendar/index.js';
 import type { AgeBand } from './config.js';
 
 /**
@@ -7,32 +7,6 @@ import type { AgeBand } from './config.js';
  * (toDayNumber, birthdayAtAge with 29 February → 28 February; ages.test.ts checks), by
  * arithmetic on the civil calendar instead of Date objects and string round trips.
  */
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** Inverse of daysFromCivil: [year, month, day]. */
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
-}
-
-const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `YYYY-MM-DD` → day number, or NaN when it is not a real date in that form. */
 export function parseDay(value: string): number {
@@ -51,7 +25,7 @@ export function parseDay(value: string): number {
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
   if (year < 1 || month < 1 || month > 12 || day < 1) return Number.NaN;
-  if (day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return Number.NaN;
+  if (day > daysInMonth(year, month)) return Number.NaN;
   return daysFromCivil(year, month, day);
 }
 
@@ -69,7 +43,7 @@ export function bandEndDays(dobDay: number, bands: readonly AgeBand[]): number[]
   const [year, month, day] = civilFromDays(dobDay);
   return bands.map((band) => {
     const y = year + band.toYears;
-    return month === 2 && day === 29 && !isLeap(y) ? daysFromCivil(y, 2, 28) : daysFromCivil(y, month, day);
+    return month === 2 && day === 29 && !isLeapYear(y) ? daysFromCivil(y, 2, 28) : daysFromCivil(y, month, day);
   });
 }
 

@@ -1,4 +1,5 @@
-import { birthdayDay, collectionYearOfDay, daysFromCivil } from './days.js';
+import { daysFromCivil } from '../calendar/index.js';
+import { birthdayDay, collectionYearOfDay } from './days.js';
 import type { SimWorld } from './model.js';
 import type { YearMultipliers } from './multipliers.js';
 import type { Random } from './random.js';

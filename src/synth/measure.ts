@@ -1,4 +1,4 @@
-import { daysFromCivil } from './days.js';
+import { daysFromCivil } from '../calendar/index.js';
 import { collectionYearStart, snapshotDay } from './context.js';
 import type { SimWorld } from './model.js';
 import { placeGroupOf } from './parameters.js';

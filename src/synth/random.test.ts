@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random, mixSeed } from './random.js';
-import { birthdayDay, civilFromDays, daysFromCivil, isoOf } from './days.js';
+import { civilFromDays, daysFromCivil } from '../calendar/index.js';
+import { birthdayDay, isoOf } from './days.js';
 import { toDayNumber, fromDayNumber, birthdayAtAge } from '../calendar/index.js';
 import { WorkdayTable } from './workdays.js';
 import { addWorkingDays } from '../calendar/index.js';
