@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import {
-  BREAKDOWNS, computeIndicators, computeIndicatorsForAuthorities, DEFAULT_SUPPRESSION, FLAT_COLUMNS, flattenResults, getIndicator, listIndicators, readEthnicPopulationCsv, suppress, trendTable,
+  BREAKDOWNS, computeIndicatorsForAuthorities, DEFAULT_SUPPRESSION, FLAT_COLUMNS, flattenResults, getIndicator, listIndicators, readEthnicPopulationCsv, suppress, trendTable,
   type Breakdown, type FlatRow,
 } from '../../metrics/index.js';
 import { listAuthorities } from '../../db/index.js';
@@ -77,9 +77,8 @@ Examples:
         const laCodes = la === 'all' ? (await listAuthorities(db)).filter((a) => a.children > 0).map((a) => a.laCode) : la.split(',');
         if (laCodes.length === 0) throw new UserError('--la all: no authority in the database holds children');
         const progress = terminalProgress('kpi');
-        const results = laCodes.length === 1
-          ? await computeIndicators(db, { laCode: laCodes[0]!, ...what })
-          : await computeIndicatorsForAuthorities(db, { laCodes, ...what, onAuthority: (code, done, total) => progress.update(`authority ${code}`, done, total) }).finally(() => progress.stop());
+        const results = await computeIndicatorsForAuthorities(db, { laCodes, ...what, onAuthority: (code, done, total) => progress.update(`authority ${code}`, done, total) })
+          .finally(() => progress.stop());
         const threshold = options.threshold === undefined ? DEFAULT_SUPPRESSION.threshold : Number(options.threshold);
         if (options.threshold !== undefined && (!Number.isInteger(threshold) || threshold < 1)) throw new UserError(`--threshold must be a whole number of at least 1 (got "${options.threshold}")`);
         const output = options.publishable ? suppress(results, { threshold }) : results;
