@@ -114,17 +114,20 @@ function areReportingYears(periods: readonly Period[]): boolean {
   });
 }
 
+/** Each indicator's shared query, by indicator id (indicators with the same unit SQL share one). */
 function planSharedQueries(db: Kysely<Database>, definitions: IndicatorDefinition[], options: ComputeOptions): Map<string, SharedQuery> {
-  const plans = new Map<string, SharedQuery>();
+  const bySql = new Map<string, SharedQuery>();
+  const byIndicator = new Map<string, SharedQuery>();
   for (const def of definitions) {
     if (!def.units || def.aggregate === 'equity') continue;
     const key = unitsKey(db, def);
-    const plan = plans.get(key) ?? { dims: [], needs: needsFor(def) };
+    const plan = bySql.get(key) ?? { dims: [], needs: needsFor(def) };
     for (const b of wantedDims(def, options)) if (!plan.dims.includes(b)) plan.dims.push(b);
     addNeeds(plan.needs, def);
-    plans.set(key, plan);
+    bySql.set(key, plan);
+    byIndicator.set(def.id, plan);
   }
-  return plans;
+  return byIndicator;
 }
 
 function resolvePeriods(options: ComputeOptions): Period[] {
@@ -175,7 +178,7 @@ async function computeOne(
   if (def.aggregate === 'equity') return computeEquity(db, def, periods, populations, options);
   if (!def.units) throw new Error(`indicator ${def.id} has no computation`);
   const dims = wantedDims(def, options);
-  const plan = shared.get(unitsKey(db, def))!;
+  const plan = shared.get(def.id)!;
   plan.rows ??= runAggregate(db, def, periods, options.laCode, plan.dims, plan.needs, options.onQuery);
   const cols = columnsOf(def);
   const rows = (await plan.rows).map((r) => viewRow(r, cols));
