@@ -5,6 +5,7 @@ import * as serverAccess from './0006-server-access.js';
 import * as metricsIndexes from './0007-metrics-indexes.js';
 import * as metricsSpeed from './0009-metrics-speed.js';
 import * as reportingYearStatistics from './0010-reporting-year-statistics.js';
+import * as openIntervalIndexes from './0011-open-interval-indexes.js';
 
 /**
  * Every migration, in order. Names sort lexically; never edit one that has shipped: add a new one.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0007-metrics-indexes': metricsIndexes,
   '0009-metrics-speed': metricsSpeed,
   '0010-reporting-year-statistics': reportingYearStatistics,
+  '0011-open-interval-indexes': openIntervalIndexes,
 };

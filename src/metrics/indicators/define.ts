@@ -27,10 +27,12 @@ export function sourceGroupSql(column: string): string {
 /**
  * `periods p` joined to the rows of `table` (as `alias`) open on each period's snapshot date:
  * started on or before it and not ended by it. Written as a per-period lateral read so the
- * database takes each period's rows by a range of the start date (index la_code, start) instead
- * of testing every row against every period; OFFSET 0 keeps it from being flattened back.
+ * database takes each period's rows by a range of the start date instead of testing every row
+ * against every period, and the end is written as the index's expression (la_code, start,
+ * coalesce(end, infinity): migration 0011) so rows already ended are dropped inside the index;
+ * OFFSET 0 keeps it from being flattened back.
  */
 export function periodsOpenAt(table: string, alias: string, la: RawBuilder<unknown>, start: string, end: string, extra = ''): RawBuilder<unknown> {
   return sql`periods p CROSS JOIN LATERAL (SELECT * FROM ${sql.raw(table)} ${sql.raw(alias)} WHERE ${sql.raw(alias)}.la_code = ${la}
-    AND ${sql.raw(`${alias}.${start} <= p.pe AND (${alias}.${end} IS NULL OR ${alias}.${end} > p.pe)${extra}`)} OFFSET 0) ${sql.raw(alias)}`;
+    AND ${sql.raw(`${alias}.${start} <= p.pe AND coalesce(${alias}.${end}, 'infinity'::date) > p.pe${extra}`)} OFFSET 0) ${sql.raw(alias)}`;
 }
