@@ -8,15 +8,17 @@ const area = 'Children in need';
  * CIN episodes open on the snapshot date, excluding referrals that were no further action, with
  * every snapshot measure as a column (one query serves the family): awaiting (no assessment
  * authorised by then: each referral's first authorisation, found once and hash-joined), two_years
- * and its duration band.
+ * and its duration band. The open set is fenced (OFFSET 0) so the first authorisations are joined
+ * once to all ten snapshots, not rebuilt and probed inside the per-snapshot loop.
  */
 export function openAt31(la: RawBuilder<unknown>) {
-  return sql`SELECT p.y, r.child_id, p.pe AS ref_date, r.team_id, 1 AS n, 1 AS d,
-      ${sql.raw(flag('fa.first_authorised IS NULL OR fa.first_authorised > p.pe'))} AS awaiting,
-      ${sql.raw(flag(`r.referral_date <= (p.pe - interval '2 years')::date`))} AS two_years,
-      CASE WHEN r.referral_date >= (p.pe - interval '3 months')::date THEN '3m_or_less' WHEN r.referral_date >= (p.pe - interval '6 months')::date THEN '3m_to_6m'
-        WHEN r.referral_date >= (p.pe - interval '1 year')::date THEN '6m_to_1y' WHEN r.referral_date > (p.pe - interval '2 years')::date THEN '1y_to_2y' ELSE '2y_plus' END AS band
-    FROM ${periodsOpenAt('referral', 'r', la, 'referral_date', 'closure_date', ' AND NOT r.nfa')}
+  return sql`SELECT r.y, r.child_id, r.pe AS ref_date, r.team_id, 1 AS n, 1 AS d,
+      ${sql.raw(flag('fa.first_authorised IS NULL OR fa.first_authorised > r.pe'))} AS awaiting,
+      ${sql.raw(flag(`r.referral_date <= (r.pe - interval '2 years')::date`))} AS two_years,
+      CASE WHEN r.referral_date >= (r.pe - interval '3 months')::date THEN '3m_or_less' WHEN r.referral_date >= (r.pe - interval '6 months')::date THEN '3m_to_6m'
+        WHEN r.referral_date >= (r.pe - interval '1 year')::date THEN '6m_to_1y' WHEN r.referral_date > (r.pe - interval '2 years')::date THEN '1y_to_2y' ELSE '2y_plus' END AS band
+    FROM (SELECT p.y, p.pe, r.child_id, r.team_id, r.referral_id, r.referral_date
+      FROM ${periodsOpenAt('referral', 'r', la, 'referral_date', 'closure_date', ' AND NOT r.nfa')} OFFSET 0) r
     LEFT JOIN (SELECT referral_id, min(authorised_date) AS first_authorised FROM assessment WHERE la_code = ${la} GROUP BY referral_id) fa
       ON fa.referral_id = r.referral_id`;
 }
