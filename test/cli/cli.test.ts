@@ -53,8 +53,8 @@ describe.runIf(testDatabaseKind === 'pglite')('csc command line', () => {
     expect(run.stdout).toMatch(/2025\s+referrals\s+\d+\s+\d+/);
     const list = runCli(['--data-dir', dataDir, 'la', 'list', '--json']);
     expect((JSON.parse(list.stdout) as { laCode: string }[]).map((a) => a.laCode)).not.toContain('857');
-    const bad = runCli(['--data-dir', dataDir, 'synth', '--la', '857', '--passes', '11', '--dry-run']);
+    const bad = runCli(['--data-dir', dataDir, 'synth', '--la', '857', '--passes', '21', '--dry-run']);
     expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe('Error: --passes must be a whole number from 0 to 10 (got "11").');
+    expect(bad.stderr.trim()).toBe('Error: --passes must be a whole number from 0 to 20 (got "21").');
   });
 });
