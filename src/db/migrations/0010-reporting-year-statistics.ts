@@ -16,11 +16,11 @@ export const dated: [table: string, column: string][] = [
 export const nameOf = (table: string, column: string) => `reporting_year_${table}_${column}`;
 
 /** The expression as this migration shipped it (migration 0012 moved to reportingYearSql's cheaper form). */
-const reportingYearSql = (column: string) => `extract(year FROM ${column} + interval '9 months')::int`;
+export const shippedReportingYearSql = (column: string) => `extract(year FROM ${column} + interval '9 months')::int`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const [table, column] of dated) {
-    await sql.raw(`CREATE STATISTICS IF NOT EXISTS ${nameOf(table, column)} ON (${reportingYearSql(column)}) FROM ${table}`).execute(db);
+    await sql.raw(`CREATE STATISTICS IF NOT EXISTS ${nameOf(table, column)} ON (${shippedReportingYearSql(column)}) FROM ${table}`).execute(db);
   }
 }
 

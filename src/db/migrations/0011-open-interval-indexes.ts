@@ -8,28 +8,22 @@ import { sql, type Kysely } from 'kysely';
  * closed rows for each open one). Their leading columns are the same, so "in the period" reads
  * by start date keep an index.
  */
-const replaced: [old: string, name: string, definition: string][] = [
-  ['metrics_referral_date', 'metrics_referral_open', "referral (la_code, referral_date, (coalesce(closure_date, 'infinity'::date)))"],
-  ['metrics_allocation_start', 'metrics_allocation_open', "allocation (la_code, start_date, (coalesce(end_date, 'infinity'::date)))"],
-  ['metrics_cin_plan_start', 'metrics_cin_plan_open', "cin_plan (la_code, start_date, (coalesce(end_date, 'infinity'::date)))"],
+const replaced: [old: string, oldDefinition: string, name: string, definition: string][] = [
+  ['metrics_referral_date', 'referral (la_code, referral_date)', 'metrics_referral_open', "referral (la_code, referral_date, (coalesce(closure_date, 'infinity'::date)))"],
+  ['metrics_allocation_start', 'allocation (la_code, start_date)', 'metrics_allocation_open', "allocation (la_code, start_date, (coalesce(end_date, 'infinity'::date)))"],
+  ['metrics_cin_plan_start', 'cin_plan (la_code, start_date)', 'metrics_cin_plan_open', "cin_plan (la_code, start_date, (coalesce(end_date, 'infinity'::date)))"],
 ];
 
-const OLD_DEFINITIONS: Record<string, string> = {
-  metrics_referral_date: 'referral (la_code, referral_date)',
-  metrics_allocation_start: 'allocation (la_code, start_date)',
-  metrics_cin_plan_start: 'cin_plan (la_code, start_date)',
-};
-
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const [old, name, definition] of replaced) {
+  for (const [old, , name, definition] of replaced) {
     await sql.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${definition}`).execute(db);
     await sql.raw(`DROP INDEX IF EXISTS ${old}`).execute(db);
   }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const [old, name] of replaced) {
-    await sql.raw(`CREATE INDEX IF NOT EXISTS ${old} ON ${OLD_DEFINITIONS[old]!}`).execute(db);
+  for (const [old, oldDefinition, name] of replaced) {
+    await sql.raw(`CREATE INDEX IF NOT EXISTS ${old} ON ${oldDefinition}`).execute(db);
     await sql.raw(`DROP INDEX IF EXISTS ${name}`).execute(db);
   }
 }
