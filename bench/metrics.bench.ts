@@ -14,7 +14,7 @@ import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import { addDays, addMonths } from '../src/calendar/index.js';
 import { addAuthority, copyRows, migrateToLatest, openDatabase, type Database, type TableName } from '../src/db/index.js';
-import { computeIndicators, computeIndicatorsForAuthorities, listIndicators } from '../src/metrics/index.js';
+import { computeIndicators, computeIndicatorsForAuthorities, listIndicators, prepareIndicators } from '../src/metrics/index.js';
 import { getValue, listAuthorities } from '../src/reference/index.js';
 import { argValue, machine, median, timed } from './support.js';
 
@@ -138,9 +138,22 @@ export async function load(db: Kysely<Database>, la: string, tables: Map<TableNa
   return rows;
 }
 
-async function suite(db: Kysely<Database>, la: string): Promise<number> {
-  const results = await computeIndicators(db, { laCode: la, years: YEARS });
+async function suite(db: Kysely<Database>, la: string, fromEvents = false): Promise<number> {
+  const results = await computeIndicators(db, { laCode: la, years: YEARS, fromEvents });
   return results.length;
+}
+
+/** Median wall and this process's CPU of `runs` calls. */
+async function measure(runs: number, run: () => Promise<unknown>): Promise<{ wall: number; cpu: number; all: number[] }> {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const before = process.cpuUsage();
+    times.push((await timed(run)).seconds);
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1e6);
+  }
+  return { wall: median(times), cpu: median(cpu), all: times };
 }
 
 async function timeEachIndicator(db: Kysely<Database>, la: string): Promise<void> {
@@ -170,20 +183,17 @@ async function benchOne(kind: 'pglite' | 'postgres', url?: string): Promise<void
       const refs = data.get('referral')!.length;
       console.log(`${kind}: loaded ${loaded.result.toLocaleString()} rows (${refs.toLocaleString()} referrals over ${YEARS.length + 1} years) in ${loaded.seconds.toFixed(1)} s`);
     }
-    const times: number[] = [];
-    const cpu: number[] = [];
-    let count = 0;
-    for (let r = 0; r < runs; r++) {
-      const before = process.cpuUsage();
-      const run = await timed(() => suite(handle.db, '886'));
-      const used = process.cpuUsage(before);
-      times.push(run.seconds);
-      cpu.push((used.user + used.system) / 1e6);
-      count = run.result;
-    }
+    // What an import does once its records are written (src/metrics/unit-tables.ts).
+    const prepared = await timed(() => prepareIndicators(handle.db, { laCode: '886', years: YEARS }));
+    console.log(`${kind}: unit tables built for ${YEARS.length} years (prepareIndicators, once per import) in ${prepared.seconds.toFixed(2)} s`);
+    const count = await suite(handle.db, '886');
+    const units = await measure(runs, () => suite(handle.db, '886'));
+    const events = await measure(runs, () => suite(handle.db, '886', true));
     if (perIndicator) await timeEachIndicator(handle.db, '886');
     const computable = listIndicators().filter((d) => d.units).length;
-    console.log(`${kind}: full suite (${computable} indicators × ${YEARS.length} years = ${count} results): median ${median(times).toFixed(2)} s wall over ${runs} runs (${times.map((x) => x.toFixed(2)).join(', ')}); this process's CPU ${median(cpu).toFixed(2)} s${kind === 'pglite' ? ' (PGlite runs in-process: CPU time = the database work)' : ' (client only; the server works separately)'}; load average after ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    const where = kind === 'pglite' ? ' (PGlite runs in-process: CPU time = the database work)' : ' (client only; the server works separately)';
+    console.log(`${kind}: full suite (${computable} indicators × ${YEARS.length} years = ${count} results) from the unit tables: median ${units.wall.toFixed(2)} s wall over ${runs} runs (${units.all.map((x) => x.toFixed(2)).join(', ')}); this process's CPU ${units.cpu.toFixed(2)} s${where}`);
+    console.log(`${kind}: the same deriving every unit from the events (fromEvents): median ${events.wall.toFixed(2)} s (${events.all.map((x) => x.toFixed(2)).join(', ')}); unit tables ${(events.wall / units.wall).toFixed(1)}x faster; load average after ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   } finally {
     await handle.close();
   }
@@ -223,12 +233,20 @@ async function benchEngland(): Promise<void> {
     const sampleRefs = chosen.reduce((s, a) => s + a.referrals, 0);
     await sql`ANALYZE`.execute(handle.db);
     const laCodes = chosen.map((a) => a.code);
-    const serial = await timed(async () => { for (const code of laCodes) await suite(handle.db, code); });
-    const parallel = await timed(() => computeIndicatorsForAuthorities(handle.db, { laCodes, years: YEARS, concurrency: laConcurrency }));
     const factor = total / sampleRefs;
-    console.log(`England (PostgreSQL): ${chosen.length} authorities (${sampleRefs.toLocaleString()} of ${total.toLocaleString()} referrals a year) in one database, ${parallel.result.length} results: ` +
-      `one after another ${serial.seconds.toFixed(1)} s; ${laConcurrency} at a time (computeIndicatorsForAuthorities, as csc kpi --la all) ${parallel.seconds.toFixed(1)} s ` +
-      `(${(serial.seconds / parallel.seconds).toFixed(2)}x); extrapolated ×${factor.toFixed(1)} by referrals = ${(parallel.seconds * factor).toFixed(0)} s for all of England`);
+    const prepared = await timed(async () => {
+      let next = 0;
+      const worker = async () => { while (next < laCodes.length) await prepareIndicators(handle.db, { laCode: laCodes[next++]!, years: YEARS }); };
+      await Promise.all(Array.from({ length: laConcurrency }, worker));
+    });
+    const all = (fromEvents: boolean) => computeIndicatorsForAuthorities(handle.db, { laCodes, years: YEARS, concurrency: laConcurrency, fromEvents });
+    const units = await measure(runs, () => all(false));
+    const events = await measure(1, () => all(true));
+    const results = (await all(false)).length;
+    console.log(`England (PostgreSQL): ${chosen.length} authorities (${sampleRefs.toLocaleString()} of ${total.toLocaleString()} referrals a year) in one database, ${results} results, ${laConcurrency} at a time (computeIndicatorsForAuthorities, as csc kpi --la all); extrapolated ×${factor.toFixed(1)} by referrals:`);
+    console.log(`  unit tables built (prepareIndicators, once after the imports): ${prepared.seconds.toFixed(1)} s → ${(prepared.seconds * factor).toFixed(0)} s for all of England`);
+    console.log(`  suite from the unit tables: median ${units.wall.toFixed(1)} s of ${runs} (${units.all.map((x) => x.toFixed(1)).join(', ')}) → ${(units.wall * factor).toFixed(0)} s for all of England`);
+    console.log(`  the same deriving every unit from the events: ${events.wall.toFixed(1)} s → ${(events.wall * factor).toFixed(0)} s (unit tables ${(events.wall / units.wall).toFixed(1)}x faster)`);
   } finally {
     await handle.close();
     await drop();

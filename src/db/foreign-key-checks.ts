@@ -12,7 +12,8 @@ import type { Database } from './schema.js';
  *
  * Used only when it is safe: the session may set the role (a superuser: PGlite always is; a
  * server role often is not, and then the ordinary path runs) and the tables have no triggers of
- * their own (only the internal foreign-key ones), so nothing else is skipped.
+ * their own that replica mode would skip (internal foreign-key ones are checked here; ENABLE ALWAYS
+ * ones, such as migration 0013's data-version triggers, still fire), so nothing else is skipped.
  */
 export interface ForeignKey {
   name: string;
@@ -26,7 +27,7 @@ export async function canSkipTriggers(trx: Transaction<Database>, tables: readon
   if (su.rows[0]?.su !== 'on' || tables.length === 0) return false;
   const own = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-    WHERE NOT t.tgisinternal AND c.relname = ANY(${[...tables]}::text[]) AND pg_table_is_visible(c.oid)`.execute(trx);
+    WHERE NOT t.tgisinternal AND t.tgenabled = 'O' AND c.relname = ANY(${[...tables]}::text[]) AND pg_table_is_visible(c.oid)`.execute(trx);
   return (own.rows[0]?.n ?? 1) === 0;
 }
 

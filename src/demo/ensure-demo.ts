@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Database } from '../db/index.js';
 import { createUser } from '../server/index.js';
 import { loadSyntheticAuthority } from '../synth/index.js';
+import { prepareIndicators } from '../metrics/index.js';
 import { planDemoUsers } from './demo-users.js';
 
 export interface DemoOptions {
@@ -47,6 +48,8 @@ export async function ensureDemo(db: Kysely<Database>, options: DemoOptions): Pr
     if (anyChild) throw new Error(`Authority ${options.laCode} already holds data but its demo users are missing (${file}); start with --no-demo or another --data-dir.`);
   }
   const loaded = await loadSyntheticAuthority(db, { laCode: options.laCode, from: options.from, to: options.to, seed: options.seed, onProgress: options.onProgress });
+  // The demo's first dashboard reads prepared indicator units instead of building them.
+  await prepareIndicators(db, { laCode: options.laCode });
   const users: DemoCredentials['users'] = [];
   for (const plan of await planDemoUsers(db, options.laCode)) {
     const password = `demo-${randomBytes(9).toString('base64url')}`;

@@ -6,7 +6,8 @@ import { customPeriod, reportingYear, threeYearStart } from './periods.js';
 import { ratePopulations, type RatePopulation } from './population.js';
 import { ratioHalfUp, roundHalfUp } from './rounding.js';
 import { disproportionality } from './disproportionality.js';
-import { workingDayCte, workingDaysSql } from './working-days-sql.js';
+import { holidayArrayLiteral, workingDayCte, workingDaysSql } from './working-days-sql.js';
+import { buildUnits, dropUnusedUnitTables, readBuildState, unitTableName, yearsToBuild, type UnitBuildState } from './unit-tables.js';
 import type { Breakdown, BreakdownRow, IndicatorDefinition, IndicatorResult, Period } from './types.js';
 
 export interface ComputeOptions {
@@ -25,6 +26,13 @@ export interface ComputeOptions {
   readonly ethnicPopulation?: Readonly<Record<string, number>>;
   /** Called after each query with the indicator that led it and its time (benchmarks and profiling). */
   readonly onQuery?: (indicatorId: string, milliseconds: number) => void;
+  /**
+   * Derive every unit from the event rows on this call instead of reading the unit tables
+   * (src/metrics/unit-tables.ts). Local periods always do; tests compare the two.
+   */
+  readonly fromEvents?: boolean;
+  /** Called after a unit table's missing years were built, with the indicator that led it and the time. */
+  readonly onUnitsBuilt?: (indicatorId: string, milliseconds: number) => void;
 }
 
 const CONCURRENCY = 4;
@@ -40,13 +48,14 @@ export async function computeIndicators(db: Kysely<Database>, options: ComputeOp
   });
   const populations = await ratePopulations(db, options.laCode, periods.map((p) => p.year));
   const shared = planSharedQueries(db, definitions, options);
+  const units = !options.fromEvents && areReportingYears(periods) ? await readBuildState(db, options.laCode) : undefined;
   // A few queries at a time: PostgreSQL runs them on separate pooled connections; PGlite queues them.
   const out: IndicatorResult[][] = new Array<IndicatorResult[]>(definitions.length);
   let next = 0;
   const worker = async () => {
     while (next < definitions.length) {
       const i = next++;
-      out[i] = await computeOne(db, definitions[i]!, periods, populations, options, shared);
+      out[i] = await computeOne(db, definitions[i]!, periods, populations, options, shared, units);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, definitions.length) }, worker));
@@ -55,6 +64,8 @@ export async function computeIndicators(db: Kysely<Database>, options: ComputeOp
 
 /** Indicators whose unit SQL is identical (a count and its rate, mix and children variants, a family's measures) share one query. */
 interface SharedQuery {
+  /** Its unit table (named by unitsKey). */
+  readonly table: string;
   readonly dims: Breakdown[];
   readonly needs: AggregateNeeds;
   rows?: Promise<Record<string, unknown>[]>;
@@ -93,8 +104,12 @@ function wantedDims(def: IndicatorDefinition, options: ComputeOptions): Breakdow
   return def.breakdowns.filter((b) => wanted.has(b));
 }
 
+/** Everything that shapes an indicator's units for reporting years: its SQL, constants and (if it counts working days) the holiday list. */
 function unitsKey(db: Kysely<Database>, def: IndicatorDefinition): string {
-  return def.units!({ la: sql`${'000'}::text`, wd: workingDaysSql, inPeriod: inReportingYear }).compile(db).sql;
+  let usesWorkingDays = false;
+  const wd = (a: string, b: string) => ((usesWorkingDays = true), workingDaysSql(a, b));
+  const compiled = def.units!({ la: sql`${'000'}::text`, wd, inPeriod: inReportingYear }).compile(db);
+  return `${compiled.sql}\n${JSON.stringify(compiled.parameters)}${usesWorkingDays ? `\n${holidayArrayLiteral()}` : ''}`;
 }
 
 /** For reporting-year periods the year equality is the whole condition (statistics: migration 0010). */
@@ -121,7 +136,7 @@ function planSharedQueries(db: Kysely<Database>, definitions: IndicatorDefinitio
   for (const def of definitions) {
     if (!def.units || def.aggregate === 'equity') continue;
     const key = unitsKey(db, def);
-    const plan = bySql.get(key) ?? { dims: [], needs: needsFor(def) };
+    const plan = bySql.get(key) ?? { table: unitTableName(key), dims: [], needs: needsFor(def) };
     for (const b of wantedDims(def, options)) if (!plan.dims.includes(b)) plan.dims.push(b);
     addNeeds(plan.needs, def);
     bySql.set(key, plan);
@@ -174,12 +189,13 @@ async function computeOne(
   populations: Map<number, RatePopulation>,
   options: ComputeOptions,
   shared: Map<string, SharedQuery>,
+  units: UnitBuildState | undefined,
 ): Promise<IndicatorResult[]> {
-  if (def.aggregate === 'equity') return computeEquity(db, def, periods, populations, options);
+  if (def.aggregate === 'equity') return computeEquity(db, def, periods, populations, options, units);
   if (!def.units) throw new Error(`indicator ${def.id} has no computation`);
   const dims = wantedDims(def, options);
   const plan = shared.get(def.id)!;
-  plan.rows ??= runAggregate(db, def, periods, options.laCode, plan.dims, plan.needs, options.onQuery);
+  plan.rows ??= runAggregate(db, def, periods, options.laCode, plan.dims, plan.needs, options, units && plan.table, units);
   const cols = columnsOf(def);
   const rows = (await plan.rows).map((r) => viewRow(r, cols));
   return periods.map((period) => {
@@ -214,13 +230,22 @@ async function runAggregate(
   periods: Period[],
   laCode: string,
   dims: Breakdown[],
-  needs: AggregateNeeds = needsFor(def),
-  onQuery?: ComputeOptions['onQuery'],
+  needs: AggregateNeeds,
+  hooks: Pick<ComputeOptions, 'onQuery' | 'onUnitsBuilt'>,
+  unitTable?: string,
+  state?: UnitBuildState,
 ): Promise<Record<string, unknown>[]> {
+  const { onQuery, onUnitsBuilt } = hooks;
   const la = sql`${laCode}::text`;
   let usesWorkingDays = false;
   const units = def.units!({ la, wd: (a, b) => ((usesWorkingDays = true), workingDaysSql(a, b)), inPeriod: areReportingYears(periods) ? inReportingYear : inAnyPeriod });
-  const periodRows = sql.join(periods.map((p) => sql`(${p.year}::int, ${p.start}::date, ${p.end}::date, ${threeYearStart(p)}::date)`));
+  const periodRows = periodValues(periods);
+  const years = periods.map((p) => p.year);
+  const fromTable = unitTable !== undefined && state !== undefined;
+  if (unitTable && state) await ensureUnits(db, def, laCode, years, unitTable, state, onUnitsBuilt);
+  const unitRows = fromTable
+    ? sql`SELECT * FROM ${sql.table(unitTable)} WHERE la_code = ${la} AND y IN (${sql.join(years.map((y) => sql`${y}::int`))})`
+    : units;
   const needsChild = dims.some((b) => b === 'age_band' || b === 'sex' || b === 'ethnicity');
   const needsTeam = dims.includes('locality');
   const dimSelect = dims.map((b) => `, ${dimExpression(b)} AS b_${b}`).join('');
@@ -236,8 +261,8 @@ async function runAggregate(
   const groupSets = ['(y)', ...dims.map((b) => `(y, b_${b})`)].join(', ');
   const query = sql`
     WITH periods(y, ps, pe, ps3) AS (VALUES ${periodRows}),
-    ${usesWorkingDays ? sql`wdc AS (${workingDayCte()}),` : sql``}
-    u AS (${units}),
+    ${usesWorkingDays && !fromTable ? sql`wdc AS (${workingDayCte()}),` : sql``}
+    u AS (${unitRows}),
     x AS (
       SELECT u.*${sql.raw(dimSelect)} FROM u
       ${sql.raw(needsChild ? 'LEFT JOIN child ch ON ch.la_code = ' : '')}${needsChild ? la : sql``}${sql.raw(needsChild ? ' AND ch.child_id = u.child_id' : '')}
@@ -249,6 +274,76 @@ async function runAggregate(
   const result = await query.execute(db);
   onQuery?.(def.id, performance.now() - started);
   return result.rows as Record<string, unknown>[];
+}
+
+/** Builds the years of one unit table that are missing or older than the authority's data. */
+async function ensureUnits(
+  db: Kysely<Database>,
+  def: IndicatorDefinition,
+  laCode: string,
+  years: readonly number[],
+  table: string,
+  state: UnitBuildState,
+  onUnitsBuilt: ComputeOptions['onUnitsBuilt'],
+): Promise<void> {
+  const missing = yearsToBuild(state, table, years);
+  if (missing.length === 0) return;
+  let usesWorkingDays = false;
+  const units = def.units!({ la: sql`${laCode}::text`, wd: (a, b) => ((usesWorkingDays = true), workingDaysSql(a, b)), inPeriod: inReportingYear });
+  const ctes = usesWorkingDays ? sql`wdc AS (${workingDayCte()}),` : sql``;
+  const started = performance.now();
+  await buildUnits(db, laCode, { table, units, ctes, periodRows: (ys) => periodValues(ys.map(reportingYear)) }, missing);
+  onUnitsBuilt?.(def.id, performance.now() - started);
+}
+
+export interface PrepareOptions {
+  readonly laCode: string;
+  /** Reporting years to build (default: every year the authority's records cover, up to 20). */
+  readonly years?: readonly number[];
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Builds every indicator's unit tables for an authority, so the first dashboard, report or
+ * `csc kpi` after an import reads them instead of building them. Imports, `csc synth` and the
+ * demo call it once their data are written. Returns the years built.
+ */
+export async function prepareIndicators(db: Kysely<Database>, options: PrepareOptions): Promise<number[]> {
+  const years = options.years ?? (await dataYears(db, options.laCode));
+  if (years.length === 0) return [];
+  const definitions = listIndicators().filter((d) => d.units && d.aggregate !== 'equity');
+  const plans = new Map<string, IndicatorDefinition>();
+  for (const def of definitions) {
+    const table = unitTableName(unitsKey(db, def));
+    if (!plans.has(table)) plans.set(table, def);
+  }
+  await dropUnusedUnitTables(db, new Set(plans.keys()));
+  const state = await readBuildState(db, options.laCode);
+  let done = 0;
+  options.onProgress?.(0, plans.size);
+  for (const [table, def] of plans) {
+    await ensureUnits(db, def, options.laCode, years, table, state, undefined);
+    options.onProgress?.(++done, plans.size);
+  }
+  return [...years];
+}
+
+/** Reporting years from the first referral or care episode to the last date recorded (at most the last 20). */
+async function dataYears(db: Kysely<Database>, laCode: string): Promise<number[]> {
+  const result = await sql<{ first: number | null; last: number | null }>`
+    SELECT ${sql.raw(reportingYearSql('min(d)'))} AS first, ${sql.raw(reportingYearSql('max(d)'))} AS last FROM (
+      SELECT referral_date AS d FROM referral WHERE la_code = ${laCode}
+      UNION ALL SELECT closure_date FROM referral WHERE la_code = ${laCode}
+      UNION ALL SELECT decom FROM cla_episode WHERE la_code = ${laCode}
+      UNION ALL SELECT dec FROM cla_episode WHERE la_code = ${laCode}) dates`.execute(db);
+  const { first, last } = result.rows[0] ?? { first: null, last: null };
+  if (first === null || last === null) return [];
+  const from = Math.max(Number(first), Number(last) - 19);
+  return Array.from({ length: Number(last) - from + 1 }, (_, i) => from + i);
+}
+
+function periodValues(periods: readonly Period[]): RawBuilder<unknown> {
+  return sql.join(periods.map((p) => sql`(${p.year}::int, ${p.start}::date, ${p.end}::date, ${threeYearStart(p)}::date)`));
 }
 
 function quantiles(q: AggregateRow['q']): (number | null)[] {
@@ -343,10 +438,12 @@ async function computeEquity(
   periods: Period[],
   populations: Map<number, RatePopulation>,
   options: ComputeOptions,
+  units: UnitBuildState | undefined,
 ): Promise<IndicatorResult[]> {
   const cohort = getIndicator(def.cohort ?? '');
   if (!cohort?.units) throw new Error(`equity indicator ${def.id} needs a cohort indicator`);
-  const rows = (await runAggregate(db, cohort, periods, options.laCode, ['ethnicity'])).map((r) => viewRow(r, columnsOf(cohort)));
+  const table = units && unitTableName(unitsKey(db, cohort));
+  const rows = (await runAggregate(db, cohort, periods, options.laCode, ['ethnicity'], needsFor(cohort), options, table, units)).map((r) => viewRow(r, columnsOf(cohort)));
   return periods.map((period) => {
     const counts: Record<string, number> = {};
     for (const r of rows.filter((row) => Number(row.y) === period.year && row.b_ethnicity !== null)) counts[String(r.b_ethnicity)] = Number(r.n ?? 0);

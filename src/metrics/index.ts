@@ -4,7 +4,8 @@
  * and suppression for publishable outputs. See README.md.
  */
 export { INDICATORS, listIndicators, getIndicator } from './catalogue.js';
-export { computeIndicators, type ComputeOptions } from './engine.js';
+export { computeIndicators, prepareIndicators, type ComputeOptions, type PrepareOptions } from './engine.js';
+export { dropUnusedUnitTables } from './unit-tables.js';
 export { computeIndicatorsForAuthorities, type ManyAuthoritiesOptions } from './authorities.js';
 export { reportingYear, rolling12Months, customPeriod } from './periods.js';
 export { disproportionality, chiSquarePValue1, type GroupDisproportionality } from './disproportionality.js';

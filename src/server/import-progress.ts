@@ -9,7 +9,8 @@ export const IMPORT_PHASES: Record<string, { from: number; to: number; label: st
   read: { from: 0, to: 40, label: 'Reading and checking files' },
   check: { from: 40, to: 45, label: 'Checking the file set' },
   merge: { from: 45, to: 55, label: 'Comparing with the database' },
-  write: { from: 55, to: 99, label: 'Writing records' },
+  write: { from: 55, to: 85, label: 'Writing records' },
+  indicators: { from: 85, to: 99, label: 'Preparing indicators' },
   done: { from: 100, to: 100, label: 'Finished' },
 };
 

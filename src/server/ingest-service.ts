@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import { importFiles, type ImportReport } from '../ingest/index.js';
+import { prepareIndicators } from '../metrics/index.js';
 import type { ImportService } from './imports.js';
 
 /**
@@ -16,6 +17,8 @@ export function ingestImportService(db: Kysely<Database>): ImportService & { las
       const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await readFile(f.path)) })));
       const report = await importFiles(db, { laCode, files: inputs, importedBy, ...(onProgress ? { onProgress } : {}) });
       const batchIds = report.batches.map((b) => b.batchId).filter((id): id is number => id !== null);
+      // Units for the indicators are built now, not by the first dashboard that asks.
+      if (report.ok && batchIds.length) await prepareIndicators(db, { laCode, onProgress: (done, total) => onProgress?.({ phase: 'indicators', done, total }) });
       for (const id of batchIds) reports.set(`${laCode}:${id}`, report);
       if (reports.size > 200) reports.delete(reports.keys().next().value!);
       return { batchIds, report };

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 // Citus-compatible multi-authority design: every table carries la_code and every key includes it.
-const BOOKKEEPING = new Set(['csc_migration', 'csc_migration_lock']);
+const BOOKKEEPING = new Set(['csc_migration', 'csc_migration_lock', 'metric_unit_table']);
 
 let t: TestDatabase;
 beforeAll(async () => {

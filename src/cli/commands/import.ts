@@ -2,6 +2,7 @@ import { readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatIssue, importFiles, issuesToCsv, type ImportProgress, type ImportReport, type InputFile } from '../../ingest/index.js';
+import { prepareIndicators } from '../../metrics/index.js';
 import { UserError, printTable, withDatabase } from '../context.js';
 import { terminalProgress } from '../progress.js';
 
@@ -38,6 +39,10 @@ export function registerImportCommand(program: Command): void {
           laCode: options.la, files, format: options.format as '903', dryRun: options.dryRun ?? false,
           importedBy: process.env.USER ?? 'csc', onProgress: bar.update, ...(year === undefined ? {} : { year }),
         }).finally(bar.stop);
+        if (report.ok && !report.dryRun && report.batches.some((b) => b.status === 'loaded')) {
+          const prep = terminalProgress('Preparing indicators');
+          await prepareIndicators(db, { laCode: options.la, onProgress: (done, total) => prep.update('unit tables', done, total) }).finally(prep.stop);
+        }
         if (options.errors) writeFileSync(options.errors, options.errors.endsWith('.json') ? JSON.stringify(report.issues, null, 2) + '\n' : issuesToCsv(report.issues));
         if (options.json) console.log(JSON.stringify(report, null, 2));
         else printReport(report);

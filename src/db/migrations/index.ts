@@ -7,6 +7,7 @@ import * as metricsSpeed from './0009-metrics-speed.js';
 import * as reportingYearStatistics from './0010-reporting-year-statistics.js';
 import * as openIntervalIndexes from './0011-open-interval-indexes.js';
 import * as reportingYearExpression from './0012-reporting-year-expression.js';
+import * as metricUnitTables from './0013-metric-unit-tables.js';
 
 /**
  * Every migration, in order. Names sort lexically; never edit one that has shipped: add a new one.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0010-reporting-year-statistics': reportingYearStatistics,
   '0011-open-interval-indexes': openIntervalIndexes,
   '0012-reporting-year-expression': reportingYearExpression,
+  '0013-metric-unit-tables': metricUnitTables,
 };
