@@ -1,7 +1,10 @@
 /**
  * Benchmark: the full indicator suite (every computable indicator, all years in one call) for one
  * large authority over 10 years, on PGlite (embedded) and PostgreSQL; and all of England on
- * PostgreSQL, measured on a sample of authorities and extrapolated by referral volume.
+ * PostgreSQL, measured on a sample of authorities and extrapolated by referral volume. Each
+ * reports, after loading: building the unit tables (prepareIndicators, what an import does once),
+ * the suite reading them, and the suite deriving every unit from the events (fromEvents), so the
+ * two are compared in the same run.
  *
  *   npx tsx bench/metrics.bench.ts [--referrals 16000] [--runs 3] [--sample 0] [--la-concurrency 2] [--skip pglite,postgres]
  *

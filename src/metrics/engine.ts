@@ -321,10 +321,15 @@ export async function prepareIndicators(db: Kysely<Database>, options: PrepareOp
   const state = await readBuildState(db, options.laCode);
   let done = 0;
   options.onProgress?.(0, plans.size);
-  for (const [table, def] of plans) {
-    await ensureUnits(db, def, options.laCode, years, table, state, undefined);
-    options.onProgress?.(++done, plans.size);
-  }
+  // A few at a time, as the suite runs its queries (separate pooled connections on PostgreSQL).
+  const queue = [...plans];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      await ensureUnits(db, next[1], options.laCode, years, next[0], state, undefined);
+      options.onProgress?.(++done, plans.size);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return [...years];
 }
 

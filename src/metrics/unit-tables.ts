@@ -62,9 +62,14 @@ export function yearsToBuild(state: UnitBuildState, table: string, years: readon
  * next call rebuilds (never the other way round).
  */
 export async function buildUnits(db: Kysely<Database>, laCode: string, source: UnitSource, years: readonly number[]): Promise<void> {
+  // The table first, in its own short transaction under a lock on its name (authorities built at
+  // once would otherwise race to create it), so builds for different authorities do not wait.
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${source.table}))`.execute(trx);
+    await createUnitTable(trx, source);
+  });
   await db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${source.table}), hashtext(${laCode}))`.execute(trx);
-    await createUnitTable(trx, source);
     const state = await readBuildState(trx, laCode);
     const built = state.built.get(source.table);
     const fresh = built !== undefined && built.version === state.dataVersion;
