@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../test/support/database.js';
 import { copyRows } from '../db/index.js';
-import { computeIndicators, type ComputeOptions } from './index.js';
+import { computeIndicators, prepareIndicators, type ComputeOptions } from './index.js';
 import { dropUnusedUnitTables, readBuildState, unitTableName } from './unit-tables.js';
 import { CRAFTED_LA, loadCraftedAuthority } from './test-fixtures/crafted-authority.js';
 import { CRAFTED_ETHNIC_POPULATION } from './test-fixtures/crafted-expectations.js';
@@ -43,6 +43,19 @@ describe('indicator unit tables', () => {
     // A second call builds nothing.
     built = 0;
     expect(plain(await compute(CRAFTED_LA, { onUnitsBuilt: () => built++ }))).toEqual(plain(fromTables));
+    expect(built).toBe(0);
+  });
+
+  it('are all built by prepareIndicators for the years the records cover, so the next suite builds nothing', async () => {
+    await sql`UPDATE child SET sex = sex WHERE la_code = ${OTHER_LA}`.execute(t.db); // everything stale
+    let progress = 0;
+    const years = await prepareIndicators(t.db, { laCode: OTHER_LA, onProgress: (done) => (progress = done) });
+    expect(years.length).toBeGreaterThan(0);
+    expect(years).toEqual(Array.from({ length: years.length }, (_, i) => years[0]! + i));
+    const state = await readBuildState(t.db, OTHER_LA);
+    expect(progress).toBe(state.built.size);
+    let built = 0;
+    await computeIndicators(t.db, { laCode: OTHER_LA, years, onUnitsBuilt: () => built++ });
     expect(built).toBe(0);
   });
 

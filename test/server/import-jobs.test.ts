@@ -50,7 +50,8 @@ describe('import jobs', () => {
   it('maps importer progress onto one bar, phase by phase (hand-computed)', () => {
     expect(percentOf({ phase: 'read', done: 1, total: 4 })).toBe(10); // 0 + 40 × 1/4
     expect(percentOf({ phase: 'merge', done: 0, total: 1 })).toBe(45);
-    expect(percentOf({ phase: 'write', done: 1, total: 2 })).toBe(77); // 55 + 44 × 1/2 = 77
+    expect(percentOf({ phase: 'write', done: 1, total: 2 })).toBe(70); // 55 + 30 × 1/2 = 70
+    expect(percentOf({ phase: 'indicators', done: 1, total: 2 })).toBe(92); // 85 + 14 × 1/2 = 92
     expect(percentOf({ phase: 'done', done: 1, total: 1 })).toBe(100);
     expect(percentOf({ phase: 'write', done: 0, total: 0 })).toBe(55);
     expect(Object.values(IMPORT_PHASES).every((p) => p.from <= p.to)).toBe(true);
