@@ -56,6 +56,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<CscDataba
       [types.NUMERIC]: (value: string) => Number(value),
     },
   });
+  // The embedded database is ours to tune: its one session sorts and hashes indicator units in
+  // memory instead of spilling to temporary files (suite on 1.76 M rows 1.89 -> 1.73 s).
+  await client.exec(`SET work_mem = '${PGLITE_WORK_MEM}'`);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {
     kind: 'pglite',
@@ -65,6 +68,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<CscDataba
     dumpDataDir: () => client.dumpDataDir('none'),
   };
 }
+
+const PGLITE_WORK_MEM = '64MB';
 
 function redact(url: string): string {
   try {
