@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../test/support/database.js';
 import { copyRows } from '../db/index.js';
+import { tableRules } from '../model/records/index.js';
 import { computeIndicators, prepareIndicators, type ComputeOptions } from './index.js';
 import { dropUnusedUnitTables, readBuildState, unitTableName } from './unit-tables.js';
 import { CRAFTED_LA, loadCraftedAuthority } from './test-fixtures/crafted-authority.js';
@@ -108,6 +109,15 @@ describe('indicator unit tables', () => {
     expect(await dataVersion(OTHER_LA)).toBe(v + 1);
     const factors = (await computeIndicators(t.db, { laCode: OTHER_LA, year: 2024, indicators: ['ASM-07'], breakdowns: ['factor'] }))[0]!;
     expect(factors.breakdowns).toEqual([]);
+  });
+
+  it('watch every table of records (each canonical table but the authority, its population and import batches)', async () => {
+    const watched = await sql<{ table_name: string; n: number }>`
+      SELECT c.relname AS table_name, count(*)::int AS n FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE t.tgname LIKE 'metric_version_%' AND t.tgenabled = 'A' GROUP BY c.relname`.execute(t.db);
+    const expected = Object.keys(tableRules).filter((name) => !['local_authority', 'la_population', 'import_batch'].includes(name)).sort();
+    expect(watched.rows.map((r) => r.table_name).sort()).toEqual(expected);
+    for (const r of watched.rows) expect(r.n, r.table_name).toBe(4); // insert, update, delete, truncate
   });
 
   it('are named by their SQL, and tables no longer named by any indicator are dropped', async () => {
