@@ -18,10 +18,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateToLatest, openDatabase } from '../src/db/index.js';
-import { computeIndicators } from '../src/metrics/index.js';
+import { computeIndicators, prepareIndicators } from '../src/metrics/index.js';
 import { generateReport, indicatorsOf, launchBrowser, TEMPLATES, type ReportStage } from '../src/reports/index.js';
 import { loadSyntheticAuthority } from '../src/synth/index.js';
-import { prepareIndicators } from '../src/metrics/index.js';
 
 const arg = (name: string, fallback?: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -104,11 +104,17 @@ function wantedDims(def: IndicatorDefinition, options: ComputeOptions): Breakdow
   return def.breakdowns.filter((b) => wanted.has(b));
 }
 
+/** An indicator's unit SQL, and whether it counts working days (then it needs the `wdc` CTE). */
+function unitsOf(def: IndicatorDefinition, la: RawBuilder<unknown>, inPeriod: (date: string) => RawBuilder<unknown>): { units: RawBuilder<unknown>; usesWorkingDays: boolean } {
+  let usesWorkingDays = false;
+  const units = def.units!({ la, wd: (a, b) => ((usesWorkingDays = true), workingDaysSql(a, b)), inPeriod });
+  return { units, usesWorkingDays };
+}
+
 /** Everything that shapes an indicator's units for reporting years: its SQL, constants and (if it counts working days) the holiday list. */
 function unitsKey(db: Kysely<Database>, def: IndicatorDefinition): string {
-  let usesWorkingDays = false;
-  const wd = (a: string, b: string) => ((usesWorkingDays = true), workingDaysSql(a, b));
-  const compiled = def.units!({ la: sql`${'000'}::text`, wd, inPeriod: inReportingYear }).compile(db);
+  const { units, usesWorkingDays } = unitsOf(def, sql`${'000'}::text`, inReportingYear);
+  const compiled = units.compile(db);
   return `${compiled.sql}\n${JSON.stringify(compiled.parameters)}${usesWorkingDays ? `\n${holidayArrayLiteral()}` : ''}`;
 }
 
@@ -237,8 +243,7 @@ async function runAggregate(
 ): Promise<Record<string, unknown>[]> {
   const { onQuery, onUnitsBuilt } = hooks;
   const la = sql`${laCode}::text`;
-  let usesWorkingDays = false;
-  const units = def.units!({ la, wd: (a, b) => ((usesWorkingDays = true), workingDaysSql(a, b)), inPeriod: areReportingYears(periods) ? inReportingYear : inAnyPeriod });
+  const { units, usesWorkingDays } = unitsOf(def, la, areReportingYears(periods) ? inReportingYear : inAnyPeriod);
   const periodRows = periodValues(periods);
   const years = periods.map((p) => p.year);
   const fromTable = unitTable !== undefined && state !== undefined;
@@ -288,8 +293,7 @@ async function ensureUnits(
 ): Promise<void> {
   const missing = yearsToBuild(state, table, years);
   if (missing.length === 0) return;
-  let usesWorkingDays = false;
-  const units = def.units!({ la: sql`${laCode}::text`, wd: (a, b) => ((usesWorkingDays = true), workingDaysSql(a, b)), inPeriod: inReportingYear });
+  const { units, usesWorkingDays } = unitsOf(def, sql`${laCode}::text`, inReportingYear);
   const ctes = usesWorkingDays ? sql`wdc AS (${workingDayCte()}),` : sql``;
   const started = performance.now();
   await buildUnits(db, laCode, { table, units, ctes, periodRows: (ys) => periodValues(ys.map(reportingYear)) }, missing);
@@ -305,8 +309,8 @@ export interface PrepareOptions {
 
 /**
  * Builds every indicator's unit tables for an authority, so the first dashboard, report or
- * `csc kpi` after an import reads them instead of building them. Imports, `csc synth` and the
- * demo call it once their data are written. Returns the years built.
+ * `csc kpi` after an import reads them instead of building them. Imports (`csc import`, the
+ * import job) and the demo call it once their data are written. Returns the years built.
  */
 export async function prepareIndicators(db: Kysely<Database>, options: PrepareOptions): Promise<number[]> {
   const years = options.years ?? (await dataYears(db, options.laCode));

@@ -71,16 +71,16 @@ export async function buildUnits(db: Kysely<Database>, laCode: string, source: U
   await db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${source.table}), hashtext(${laCode}))`.execute(trx);
     const state = await readBuildState(trx, laCode);
-    const built = state.built.get(source.table);
-    const fresh = built !== undefined && built.version === state.dataVersion;
-    const missing = fresh ? years.filter((y) => !built.years.has(y)) : [...years];
+    const missing = yearsToBuild(state, source.table, years);
     if (missing.length === 0) return;
+    const built = state.built.get(source.table);
+    const fresh = built?.version === state.dataVersion;
     if (!fresh) await sql`DELETE FROM ${sql.table(source.table)} WHERE la_code = ${laCode}`.execute(trx);
     await sql`INSERT INTO ${sql.table(source.table)}
       WITH periods(y, ps, pe, ps3) AS (VALUES ${source.periodRows(missing)}), ${source.ctes}
       units AS (${source.units})
       SELECT ${laCode}::text, units.* FROM units`.execute(trx);
-    const all = [...new Set([...(fresh ? built.years : []), ...missing])].sort((a, b) => a - b);
+    const all = [...new Set([...(fresh && built ? built.years : []), ...missing])].sort((a, b) => a - b);
     await sql`INSERT INTO metric_unit_build (la_code, unit_table, version, years) VALUES (${laCode}, ${source.table}, ${state.dataVersion}, ${sql.raw(`'{${all.join(',')}}'`)}::int[])
       ON CONFLICT (la_code, unit_table) DO UPDATE SET version = excluded.version, years = excluded.years`.execute(trx);
   });
