@@ -1,9 +1,10 @@
 import { calibrate } from './calibrate.js';
+import { fitCensusDays, type CensusFitResult } from './census-fit.js';
 import type { SimWorld } from './model.js';
 import type { YearMultipliers } from './multipliers.js';
 import { toRows, type TableRows } from './rows.js';
 import { addWorkforce } from './simulate.js';
-import { authorityName, type YearTargets } from './targets.js';
+import { authorityName, publishedMeasures, type YearTargets } from './targets.js';
 
 export interface SynthOptions {
   /** DfE 3-digit LA code, e.g. "931". */
@@ -17,6 +18,8 @@ export interface SynthOptions {
   warmupYears?: number;
   /** Include statutory visits and core group meetings (the bulk of the rows). Default true. */
   visits?: boolean;
+  /** Move dates near each 31 March so published stocks land inside the band (see census-fit.ts). Default true. */
+  censusFit?: boolean;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -30,6 +33,8 @@ export interface SyntheticAuthority {
   rows: TableRows;
   targets: Map<number, YearTargets>;
   multipliers: Map<number, YearMultipliers>;
+  /** What the census fit moved (null when it was off). */
+  censusFit: CensusFitResult | null;
 }
 
 /** Validates the options a caller passed, with messages that name the option and the rule. */
@@ -48,9 +53,12 @@ export function simulateAuthority(options: SynthOptions): SyntheticAuthority {
   const passes = options.calibrationPasses ?? 4;
   const simOptions = { laCode: options.laCode, from: options.from, to: options.to, seed, warmupYears: options.warmupYears ?? 3 };
   const { multipliers, targets, world } = calibrate(simOptions, passes, (pass) => options.onProgress?.('calibrate', pass, passes + 2));
+  const published = new Map<number, Record<string, number | null>>();
+  const publishedOf = (year: number) => published.get(year) ?? published.set(year, publishedMeasures(options.laCode, year)).get(year)!;
+  const censusFit = options.censusFit === false ? null : fitCensusDays(world, { from: options.from, to: options.to, published: (year, measure) => publishedOf(year)[measure] });
   addWorkforce(world, { ...simOptions, multipliers }, targets);
   options.onProgress?.('workforce', passes + 1, passes + 2);
   const rows = toRows(world, { fromYear: options.from, toYear: options.to, visits: options.visits });
   options.onProgress?.('rows', passes + 2, passes + 2);
-  return { laCode: options.laCode, name: authorityName(options.laCode), from: options.from, to: options.to, seed, world, rows, targets, multipliers };
+  return { laCode: options.laCode, name: authorityName(options.laCode), from: options.from, to: options.to, seed, world, rows, targets, multipliers, censusFit };
 }

@@ -29,7 +29,7 @@ const step = (target: number, generated: number, power = 0.85) => (generated > 0
 export function calibrate(options: SimulationOptions, passes = 4, onPass?: (pass: number) => void): CalibrationResult {
   const warmup = options.warmupYears ?? 3;
   const firstYear = options.from - warmup;
-  const targets = targetsFor(options.laCode, firstYear, options.to);
+  const targets = targetsFor(options.laCode, firstYear, options.to, options.from);
   const multipliers = new Map<number, YearMultipliers>();
   for (const [y, t] of targets) multipliers.set(y, options.multipliers?.get(y) ?? initialMultipliers(t));
   let best: { world: SimWorld; multipliers: Map<number, YearMultipliers>; score: number; kept: number } | null = null;
@@ -119,7 +119,7 @@ function adjust(current: YearMultipliers, t: YearTargets, g: GeneratedMeasures, 
   for (const group of PLACEMENT_GROUPS) {
     const share = (g[`cla.at31.placement.${group}`] ?? 0) / total;
     const target = t.placementShares[group];
-    if (group === 'placed_for_adoption') m.adoption = clamp(m.adoption * step(target + 0.002, share + 0.002, 0.8), 0.05, 8);
+    if (group === 'placed_for_adoption') m.adoption = clamp(m.adoption * step(target + 0.002, share + 0.002, 0.8), 0.05, 20);
     else {
       let factor = step(target + 0.002, share + 0.002, 0.9);
       if (group === 'independent_living' && next && gNext) {

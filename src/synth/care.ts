@@ -57,7 +57,10 @@ export function simulateCare(ctx: SimContext, child: SimChild & { eighteenth: nu
       const placementOrder = decision + Math.round(rng.lognormal(75, 0.5));
       const matched = placementOrder + Math.round(rng.lognormal(140, 0.6));
       const placed = matched + rng.int(7, 35);
-      const order = placed + Math.round(rng.lognormal(210, 0.35));
+      // Where calibration asks for more adoptions than children entering care can give (multiplier
+      // above 3), children placed for adoption wait longer for their order, as in slower courts.
+      const pull = ctx.multipliers(yearOf(ctx, placed)).adoption;
+      const order = placed + Math.round(rng.lognormal(210 * Math.min(2.5, Math.max(1, pull / 3)), 0.35));
       adoption = { decision, placementOrder, matched, placed, order, reversed: null };
       exit = order;
       if (rng.chance(0.08)) {

@@ -52,10 +52,22 @@ const CP_BAND_WEIGHTS = PARAMETERS.cpDuration.map((b) => b[2]);
 const REREFERRAL_ACCEPT = 0.75;
 const LOCALITY_POSTCODES = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'];
 
-/** Targets for every simulated year, including warm-up years (which reuse the nearest published year). */
-export function targetsFor(laCode: string, firstYear: number, lastYear: number): Map<number, YearTargets> {
+/**
+ * Targets for every simulated year. Warm-up years (before `from`) only build the stocks the first
+ * output year starts with, so their stocks at 31 March aim at the first output year's (per child
+ * of the population): a published series that jumps before `from` (a recording change, such as
+ * Leicestershire's CIN at 31 March, 4,891 in 2014 and 2,058 in 2015) does not carry into it.
+ */
+export function targetsFor(laCode: string, firstYear: number, lastYear: number, from = firstYear): Map<number, YearTargets> {
   const out = new Map<number, YearTargets>();
-  for (let y = firstYear; y <= lastYear; y++) out.set(y, yearTargets(laCode, y));
+  const first = yearTargets(laCode, from);
+  for (let y = firstYear; y <= lastYear; y++) {
+    const t = yearTargets(laCode, y);
+    if (y < from) {
+      const scale = t.population / first.population;
+      out.set(y, { ...t, cinAt31: first.cinAt31 * scale, cpAt31: first.cpAt31 * scale, claAt31: first.claAt31 * scale });
+    } else out.set(y, t);
+  }
   return out;
 }
 

@@ -88,8 +88,30 @@ function claCount(la: string, measure: 'cla.at31' | 'cla.started' | 'cla.ceased'
   const base = nearest(la, measure, 2021);
   if (!base) return ((measure === 'cla.at31' ? 68 : 28) * pop(year)) / 10000;
   if (year >= 2021 || base.year < 2021) return (base.value * pop(year)) / pop(base.year);
+  if (measure === 'cla.started') {
+    // Starters before 2021 keep the stocks consistent: leavers at 2020/21's rate of the stock at
+    // the start of the year, plus the change in stock.
+    const stock2021 = getValue(la, 'cla.at31', 2021);
+    const ceased = getValue(la, 'cla.ceased', 2021);
+    if (base.year === 2021 && stock2021 !== null && ceased !== null && stock2021 + ceased - base.value > 0) {
+      const stockBefore = claCount(la, 'cla.at31', year - 1, pop);
+      const stock = claCount(la, 'cla.at31', year, pop);
+      const leaving = ceased / (stock2021 + ceased - base.value);
+      return Math.max(0.1 * stock, leaving * stockBefore + stock - stockBefore);
+    }
+  }
   const series = measure === 'cla.at31' ? ENGLAND_CLA_AT31 : ENGLAND_CLA_STARTED;
   const ratio = (series[Math.max(year, 2012)] ?? series[2012]!) / series[2021]!;
+  if (measure === 'cla.at31' && base.year === 2021) {
+    // The stock a year before the first published one is what 2021's flows imply: at 31 March
+    // 2021, plus the children who left during 2020/21, less those who started.
+    const started = getValue(la, 'cla.started', 2021);
+    const ceased = getValue(la, 'cla.ceased', 2021);
+    if (started !== null && ceased !== null && base.value + ceased - started > 0) {
+      const implied = base.value + ceased - started;
+      return implied * ((series[Math.max(year, 2012)] ?? series[2012]!) / series[2020]!);
+    }
+  }
   return base.value * ratio;
 }
 
