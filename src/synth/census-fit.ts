@@ -1,11 +1,10 @@
-import { collectionYearOfDay } from './days.js';
+import { birthdayDay, collectionYearOfDay } from './days.js';
 import { collectionYearStart, eighteenthBirthday, snapshotDay } from './context.js';
 import { measureYear } from './measure.js';
 import type { SimCarePeriod, SimCpPlan, SimReferral, SimWorld } from './model.js';
 import { placeCodes, placeGroupOf } from './parameters.js';
 import { Random, hashString } from './random.js';
 import { PLACEMENT_GROUPS, type PlacementGroup } from './targets.js';
-import { birthdayDay } from './days.js';
 
 /** The stocks at 31 March (and the leavers they imply) that the census fit steers. */
 export const CENSUS_MEASURES = ['cin.at31', 'cpp.at31', 'cpp.started.subsequent', 'cla.at31', 'cla.started', 'cla.ceased', ...PLACEMENT_GROUPS.map((g) => `cla.at31.placement.${g}`)] as const;
