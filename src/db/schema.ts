@@ -207,6 +207,8 @@ export interface CpPlanTable extends Batched {
   initial_category: string;
   latest_category: string;
   other_la: Defaulted<boolean>;
+  /** Plans before this one as a return reported them (CIN census NumberOfPreviousCPP); null: count the plans held. */
+  previous_plans: Defaulted<number | null>;
 }
 
 export interface CoreGroupTable extends Batched {

@@ -16,6 +16,8 @@ export interface AuthoritySummary {
   rows: number;
   /** Seconds spent simulating (calibration, final run, rows). */
   simulateSeconds: number;
+  /** Dates the census fit moved (0 when it was off). */
+  censusFitMoves: number;
   report: CalibrationReport;
 }
 
@@ -24,6 +26,7 @@ export function summarize(authority: SyntheticAuthority, simulateSeconds: number
   return {
     laCode: authority.laCode, name: authority.name, from: authority.from, to: authority.to, children: w.children.length, referrals: w.referrals.length,
     cpPlans: w.cpPlans.length, carePeriods: w.carePeriods.length, workers: w.workers.length, rows: countRows(authority.rows), simulateSeconds,
+    censusFitMoves: authority.censusFit ? Object.values(authority.censusFit.moves).reduce((a, b) => a + b, 0) : 0,
     report: calibrationReport(authority),
   };
 }

@@ -36,6 +36,8 @@ export function buildAuthority(options: { children?: number; seed?: number; firs
   const lastYear = options.lastYear ?? LAST_YEAR;
   const WINDOW_START = `${firstYear - 1}-04-01`;
   const WINDOW_END = `${lastYear}-03-31`;
+  // Plans each child has had so far: a case system records the count the CIN census reports.
+  const plansSoFar = new Map<string, number>();
   const spanDays = (lastYear - firstYear + 1) * 365;
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
@@ -119,7 +121,12 @@ export function buildAuthority(options: { children?: number; seed?: number; firs
             add('cp_conference', { conference_id: ids.initialConference(child, icpc), child_id: child, referral_id: rid, conference_type: 'initial', s47_id: sid, cp_plan_id: pid, conference_date: icpc, plan_decided: withPlan });
             if (withPlan && pid) {
               const ended = planEnd <= WINDOW_END;
-              add('cp_plan', { cp_plan_id: pid, child_id: child, referral_id: rid, start_date: icpc, end_date: ended ? planEnd : null, initial_category: pick(['NEG', 'EMO']), latest_category: pick(['NEG', 'EMO', 'MUL']) });
+              const previous = plansSoFar.get(child) ?? 0;
+              plansSoFar.set(child, previous + 1);
+              add('cp_plan', {
+                cp_plan_id: pid, child_id: child, referral_id: rid, start_date: icpc, end_date: ended ? planEnd : null, initial_category: pick(['NEG', 'EMO']), latest_category: pick(['NEG', 'EMO', 'MUL']),
+                previous_plans: previous,
+              });
               for (let r = addDays(icpc, 90); r < (ended ? planEnd : WINDOW_END); r = addDays(r, 180)) {
                 add('cp_conference', { conference_id: ids.reviewConference(child, r), child_id: child, referral_id: rid, conference_type: 'review', cp_plan_id: pid, conference_date: r });
               }

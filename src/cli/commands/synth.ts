@@ -19,6 +19,7 @@ interface SynthCliOptions {
   passes?: string;
   report?: boolean;
   visits: boolean;
+  censusFit: boolean;
   replace?: boolean;
   dryRun?: boolean;
   export?: string;
@@ -36,6 +37,7 @@ export function registerSynthCommand(program: Command): void {
     .option('--passes <n>', 'calibration passes before the final run, 0 to 20 (default 8 for one authority; 4 for several, to keep all of England under 10 minutes)')
     .option('--report', 'print generated vs published DfE figures per year and measure')
     .option('--no-visits', 'leave out statutory visits and core groups (fewer rows, faster)')
+    .option('--no-census-fit', 'leave dates near each 31 March as simulated (the census fit moves a few so published stocks land in band)')
     .option('--replace', 'delete the authority\'s existing records first')
     .option('--dry-run', 'simulate and report without writing to the database')
     .option('--export <dir>', 'also write the statutory returns (SSDA903 CSVs, CIN census XML, workforce CSV per year; Annex A at the end) into DIR (DIR/<la>/ with --la all)')
@@ -58,7 +60,7 @@ export function registerSynthCommand(program: Command): void {
       if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 32)) throw new UserError(`--workers must be a whole number from 0 to 32 (got ${JSON.stringify(options.workers)}).`);
       // Several authorities go to worker threads and, with --export, to one folder each.
       const all = codes.length > 1;
-      const shared = { from, to, seed, calibrationPasses: passes, visits: options.visits };
+      const shared = { from, to, seed, calibrationPasses: passes, visits: options.visits, censusFit: options.censusFit };
       const summaries: Done[] = [];
 
       const bar = new cliProgress.SingleBar({ format: ' {bar} {percentage}% | {la} {stage} | {duration_formatted}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
@@ -138,7 +140,7 @@ function printSummary(summaries: Done[], from: number, to: number): void {
   printTable(
     [...summaries].sort((a, b) => (a.laCode < b.laCode ? -1 : 1)).map((s) => ({
       la: s.laCode, name: s.name, years: `${from}-${to}`, children: s.children, referrals: s.referrals, cp_plans: s.cpPlans, care_periods: s.carePeriods, workers: s.workers,
-      rows: s.rows, within_tolerance: `${s.report.lines.length - s.report.failures.length}/${s.report.lines.length}`,
+      rows: s.rows, within_tolerance: `${s.report.lines.length - s.report.failures.length}/${s.report.lines.length}`, census_fit_moves: s.censusFitMoves,
       simulate_s: round1(s.simulateSeconds), write_s: round1(s.loadSeconds),
     })),
   );

@@ -8,6 +8,7 @@ import * as reportingYearStatistics from './0010-reporting-year-statistics.js';
 import * as openIntervalIndexes from './0011-open-interval-indexes.js';
 import * as reportingYearExpression from './0012-reporting-year-expression.js';
 import * as metricUnitTables from './0013-metric-unit-tables.js';
+import * as cpPlanPreviousPlans from './0014-cp-plan-previous-plans.js';
 
 /**
  * Every migration, in order. Names sort lexically; never edit one that has shipped: add a new one.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0011-open-interval-indexes': openIntervalIndexes,
   '0012-reporting-year-expression': reportingYearExpression,
   '0013-metric-unit-tables': metricUnitTables,
+  '0014-cp-plan-previous-plans': cpPlanPreviousPlans,
 };

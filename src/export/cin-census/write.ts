@@ -137,7 +137,8 @@ export async function writeCinCensus(db: Kysely<Database>, laCode: string, year:
       }
       el(4, 'ReferralNFA', r.nfa ? '1' : '0');
       for (const p of (cpPlansOf.get(rid) ?? []).filter((p) => overlaps(p.start_date, asAt(p.end_date, to), from, to))) {
-        const previous = (plansByChild.get(id) ?? []).filter((q) => String(q.start_date) < String(p.start_date)).length;
+        // As a return reported it when one did (it counts plans elsewhere too), else the plans held.
+        const previous = p.previous_plans ?? (plansByChild.get(id) ?? []).filter((q) => String(q.start_date) < String(p.start_date)).length;
         open(4, 'ChildProtectionPlans');
         el(5, 'CPPstartDate', p.start_date);
         el(5, 'CPPendDate', asAt(p.end_date, to));

@@ -193,13 +193,13 @@ function mapChild(node: XmlNode, file: string, fileIndex: number, year: number, 
       const planEnd = r.date('CPPendDate');
       const initial = r.code('InitialCategoryOfAbuse', cin.CategoryOfAbuse, { required: true });
       const latest = r.code('LatestCategoryOfAbuse', cin.CategoryOfAbuse, { required: true });
-      r.integer('NumberOfPreviousCPP', 0, 99, { required: true });
+      const previous = r.integer('NumberOfPreviousCPP', 0, 99, { required: true });
       if (start && planEnd && planEnd <= start) r.error('CPPendDate', pv.values.CPPendDate, 'date-order', 'CPPendDate is not after CPPstartDate', `after ${start} (rules 8925, 8840)`);
       if (!start) continue;
       const planId = ids.cpPlan(child, start);
       plans.push({ id: planId, start });
       line = p.line;
-      stage('cp_plan', { cp_plan_id: planId, child_id: child, referral_id: referralId, start_date: start, end_date: planEnd, initial_category: initial, latest_category: latest });
+      stage('cp_plan', { cp_plan_id: planId, child_id: child, referral_id: referralId, start_date: start, end_date: planEnd, initial_category: initial, latest_category: latest, previous_plans: previous });
       for (const rev of childrenNamed(p, 'Reviews').flatMap((x) => childrenNamed(x, 'CPPreviewDate'))) {
         r.at(rev.line, { CPPreviewDate: rev.text });
         const date = r.date('CPPreviewDate', { required: true });

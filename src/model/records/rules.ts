@@ -127,7 +127,8 @@ export const tableRules: Record<CoreTableName, TableRules> = {
   cp_plan: {
     columns: {
       la_code: id, cp_plan_id: id, child_id: id, referral_id: id, start_date: date, end_date: optionalDate,
-      initial_category: code('cin.CategoryOfAbuse'), latest_category: code('cin.CategoryOfAbuse'), other_la: flag, batch_id: batch,
+      initial_category: code('cin.CategoryOfAbuse'), latest_category: code('cin.CategoryOfAbuse'), other_la: flag,
+      previous_plans: { kind: 'integer', min: 0, max: 99 }, batch_id: batch,
     },
     dateOrder: [{ from: 'start_date', to: 'end_date', strict: true }],
   },
