@@ -49,9 +49,9 @@ export function registerSynthCommand(program: Command): void {
       const seed = Number(options.seed);
       const codes = options.la === 'all' ? listAuthorities().map((a) => a.code) : [...new Set(options.la.split(',').map((c) => c.trim()).filter(Boolean))];
       if (codes.length === 0) throw new UserError('--la needs an LA code, a comma-separated list of codes, or "all".');
-      // Each pass is one more simulation: 8 fit one authority's published years better than 4 or 6
-      // (docs/synth.md: 93.2% of values in band over 40 authorities, against 89.7% and 91.7%), and
-      // 4 keep all of England within its time budget.
+      // Each pass is one more simulation: 8 fit one authority's published years better than 4
+      // (docs/synth.md: 99.0% of values in band over 40 authorities, against 98.3%, both with the
+      // census fit), and 4 keep all of England within its time budget.
       const passes = options.passes === undefined ? (codes.length > 1 ? 4 : 8) : Number(options.passes);
       if (!Number.isInteger(seed)) throw new UserError(`--seed must be a whole number (got ${JSON.stringify(options.seed)}).`);
       if (!Number.isInteger(passes) || passes < 0 || passes > 20) throw new UserError(`--passes must be a whole number from 0 to 20 (got ${JSON.stringify(options.passes)}).`);
