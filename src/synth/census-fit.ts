@@ -1,6 +1,6 @@
 import { birthdayDay, collectionYearOfDay } from './days.js';
-import { collectionYearStart, eighteenthBirthday, snapshotDay } from './context.js';
-import { measureYear } from './measure.js';
+import { eighteenthBirthday, snapshotDay } from './context.js';
+import { measureYears } from './measure.js';
 import type { SimCarePeriod, SimCpPlan, SimReferral, SimWorld } from './model.js';
 import { placeCodes, placeGroupOf } from './parameters.js';
 import { Random, hashString } from './random.js';
@@ -61,8 +61,10 @@ export function fitCensusDays(world: SimWorld, options: CensusFitOptions): Censu
   const index = indexWorld(world);
   const generated = new Map<string, number>();
   const publishedOf = new Map<string, number>();
-  for (let y = options.from; y <= options.to; y++) {
-    const measured = measureYear(world, y, 1);
+  const years = Array.from({ length: options.to - options.from + 1 }, (_, i) => options.from + i);
+  const measuredByYear = measureYears(world, years, () => 1);
+  for (const y of years) {
+    const measured = measuredByYear.get(y)!;
     for (const m of CENSUS_MEASURES) {
       generated.set(`${y}|${m}`, measured[m] ?? 0);
       // Repeat plans are published as a share of plans started; the fit aims at that share of the plans it started.
@@ -97,10 +99,14 @@ export function fitCensusDays(world: SimWorld, options: CensusFitOptions): Censu
   const startsMoved = new Set<number>();
   const repeatsFlipped = new Set<number>();
 
+  const contexts = new Map<number, YearContext>();
   for (let year = options.from; year <= options.to; year++) {
     const rng = new Random(hashString(`${world.laCode}:census-fit:${year}`));
-    const context: YearContext = { world, index, year, census: snapshotDay(year), last: year === options.to, window, rng, startsMoved, repeatsFlipped };
-    const candidates = yearCandidates(context, moved);
+    contexts.set(year, { world, index, year, census: snapshotDay(year), last: year === options.to, window, rng, startsMoved, repeatsFlipped });
+  }
+  const buckets = candidatesByYear(contexts, moved);
+  for (let year = options.from; year <= options.to; year++) {
+    const candidates = buckets.get(year)!;
     // Sweeps in order of first-evaluated gain; each move is re-evaluated when its turn comes.
     const order = candidates.map((c) => ({ c, g: (() => { const m = c.evaluate(); return m ? gain(m.deltas) : 0; })() })).filter((x) => x.g < 0).sort((a, b) => a.g - b.g);
     for (let sweep = 0; sweep < 3; sweep++) {
@@ -211,35 +217,58 @@ function nextReferralDay(index: WorldIndex, child: number, day: number): number 
   return Infinity;
 }
 
-function yearCandidates(ctx: YearContext, moved: Set<object>): Candidate[] {
-  const { world, census: s, window: w, rng } = ctx;
-  const out: Candidate[] = [];
-  const near = (d: number | null) => d === null || (d >= s - w && d <= s + w);
+/** The output year whose 31 March lies nearest a day (exact within half a year either side). */
+const nearestCensusYear = (day: number) => collectionYearOfDay(day + 182) - 1;
+
+/**
+ * Every candidate move, bucketed by the census it crosses, in one pass over the records. Each
+ * year draws its candidates' fixed numbers from its own generator, in record order.
+ */
+function candidatesByYear(contexts: ReadonlyMap<number, YearContext>, moved: Set<object>): Map<number, Candidate[]> {
+  const out = new Map<number, Candidate[]>([...contexts.keys()].map((y) => [y, []]));
+  const lastYear = Math.max(...contexts.keys());
+  const firstYear = Math.min(...contexts.keys());
+  const world = contexts.get(lastYear)!.world;
+  /** The context of the census `day` lies within `reach` of (an open end: the last), or undefined. */
+  const near = (day: number | null, reach: number): YearContext | undefined => {
+    if (day === null) return contexts.get(lastYear);
+    const ctx = contexts.get(nearestCensusYear(day));
+    return ctx && Math.abs(day - ctx.census) <= reach ? ctx : undefined;
+  };
+  const add = (ctx: YearContext, kind: CensusMoveKind, evaluate: (u: number) => Move | null) => {
+    const u = ctx.rng.next();
+    out.get(ctx.year)!.push({ kind, u, evaluate: () => evaluate(u) });
+  };
   for (const p of world.carePeriods) {
-    if (p.start >= s - w && p.start <= s + w && !ctx.last) out.push({ kind: 'care_start', u: rng.next(), evaluate() { return ctx.startsMoved.has(p.id) ? null : careStartMove(ctx, p, this.u); } });
-    if (p.start > s) continue;
-    if (near(p.end)) out.push({ kind: 'care_end', u: rng.next(), evaluate() { return moved.has(p) ? null : careEndMove(ctx, p, this.u, moved); } });
+    const startCtx = near(p.start, contexts.get(lastYear)!.window);
+    if (startCtx && !startCtx.last) add(startCtx, 'care_start', (u) => (startCtx.startsMoved.has(p.id) ? null : careStartMove(startCtx, p, u)));
+    const endCtx = near(p.end, contexts.get(lastYear)!.window);
+    if (endCtx && p.start <= endCtx.census) add(endCtx, 'care_end', (u) => (moved.has(p) ? null : careEndMove(endCtx, p, u, moved)));
     for (let i = 0; i < p.episodes.length; i++) {
       const e = p.episodes[i]!;
-      if (e.start <= s && (e.end === null || e.end > s)) {
-        for (const group of retypeTargets(world, p, e)) out.push({ kind: 'placement_type', u: rng.next(), evaluate() { return moved.has(e) ? null : retypeMove(ctx, p, i, group, this.u, moved); } });
+      const coveredFrom = Math.max(firstYear, collectionYearOfDay(e.start));
+      const coveredTo = Math.min(lastYear, e.end === null ? lastYear : collectionYearOfDay(e.end) - 1);
+      for (let y = coveredFrom; y <= coveredTo; y++) {
+        const ctx = contexts.get(y)!;
+        for (const group of retypeTargets(world, p, e)) add(ctx, 'placement_type', (u) => (moved.has(e) ? null : retypeMove(ctx, p, i, group, u, moved)));
       }
-      const b = e.start;
-      if (i === 0 || b < s - 2 * w || b > s + 2 * w) continue;
-      out.push({ kind: 'placement_change', u: rng.next(), evaluate() { return moved.has(p.episodes[i]!) ? null : placementMove(ctx, p, i, this.u, moved); } });
+      if (i === 0) continue;
+      const ctx = near(e.start, 2 * contexts.get(lastYear)!.window);
+      if (ctx && p.start <= ctx.census) add(ctx, 'placement_change', (u) => (moved.has(p.episodes[i]!) ? null : placementMove(ctx, p, i, u, moved)));
     }
   }
-  const yearStart = collectionYearStart(ctx.year);
   for (const plan of world.cpPlans) {
-    if (plan.start >= yearStart && plan.start <= s && ctx.index.firstPlanOfChild.get(plan.child) === plan) {
-      out.push({ kind: 'cp_repeat', u: rng.next(), evaluate() { return ctx.repeatsFlipped.has(plan.id) ? null : repeatMove(ctx, plan); } });
+    const startCtx = contexts.get(collectionYearOfDay(plan.start));
+    if (startCtx && startCtx.index.firstPlanOfChild.get(plan.child) === plan) {
+      add(startCtx, 'cp_repeat', () => (startCtx.repeatsFlipped.has(plan.id) ? null : repeatMove(startCtx, plan)));
     }
-    if (plan.start > s || !near(plan.end)) continue;
-    out.push({ kind: 'cp_plan_end', u: rng.next(), evaluate() { return moved.has(plan) ? null : cpPlanMove(ctx, plan, this.u, moved); } });
+    const endCtx = near(plan.end, contexts.get(lastYear)!.window);
+    if (endCtx && plan.start <= endCtx.census) add(endCtx, 'cp_plan_end', (u) => (moved.has(plan) ? null : cpPlanMove(endCtx, plan, u, moved)));
   }
   for (const r of world.referrals) {
-    if (r.nfa || r.day > s || !near(r.close)) continue;
-    out.push({ kind: 'cin_close', u: rng.next(), evaluate() { return moved.has(r) ? null : referralCloseMove(ctx, r, this.u, moved); } });
+    if (r.nfa) continue;
+    const ctx = near(r.close, contexts.get(lastYear)!.window);
+    if (ctx && r.day <= ctx.census) add(ctx, 'cin_close', (u) => (moved.has(r) ? null : referralCloseMove(ctx, r, u, moved)));
   }
   return out;
 }

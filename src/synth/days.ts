@@ -25,8 +25,17 @@ export function isoOf(day: number): string {
   return s;
 }
 
-/** Collection year (end-year label) containing a day: 1 April starts the next label. */
+const yearCache = new Int16Array(CACHE_LAST - CACHE_FIRST + 1);
+
+/** Collection year (end-year label) containing a day: 1 April starts the next label. Memoised (measured every year of every calibration run). */
 export function collectionYearOfDay(day: number): number {
+  const inRange = day >= CACHE_FIRST && day <= CACHE_LAST;
+  if (inRange) {
+    const cached = yearCache[day - CACHE_FIRST]!;
+    if (cached !== 0) return cached;
+  }
   const [y, m] = civilFromDays(day);
-  return m >= 4 ? y + 1 : y;
+  const year = m >= 4 ? y + 1 : y;
+  if (inRange) yearCache[day - CACHE_FIRST] = year;
+  return year;
 }

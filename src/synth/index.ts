@@ -3,6 +3,7 @@
  * children's social care, producing canonical rows for every table. See README.md.
  */
 export { simulateAuthority, type SyntheticAuthority, type SynthOptions } from './authority.js';
+export { defaultCalibrationPasses } from './calibrate.js';
 export { loadSyntheticAuthority, writeSyntheticRows, refuseIfHoldsChildren, type LoadResult, type WriteOptions } from './load.js';
 export { simulateAuthorities, type SimulatedAuthority, type ParallelOptions } from './parallel.js';
 export { summarize, countRows, type AuthoritySummary } from './summary.js';

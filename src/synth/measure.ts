@@ -1,5 +1,6 @@
 import { daysFromCivil } from '../calendar/index.js';
-import { collectionYearStart, snapshotDay } from './context.js';
+import { snapshotDay } from './context.js';
+import { collectionYearOfDay } from './days.js';
 import type { SimWorld } from './model.js';
 import { placeGroupOf } from './parameters.js';
 import { PLACEMENT_GROUPS } from './targets.js';
@@ -18,77 +19,107 @@ const isOpenOn = (start: number, end: number | null, day: number) => start <= da
  * March, and the workforce at 30 September (agency FTE rate; cases per case-holding FTE).
  */
 export function measureYear(world: SimWorld, year: number, population: number): GeneratedMeasures {
-  const from = collectionYearStart(year);
-  const to = snapshotDay(year);
-  const out: GeneratedMeasures = {};
+  return measureYears(world, [year], () => population).get(year)!;
+}
 
-  let referrals = 0;
-  let rereferrals = 0;
+/**
+ * The same for many years in one pass over the records (calibration measures every year of
+ * every run: a pass per year was a fifth of a large authority's simulation time).
+ */
+export function measureYears(world: SimWorld, years: readonly number[], population: (year: number) => number): Map<number, GeneratedMeasures> {
+  if (years.length === 0) return new Map();
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const span = last - first + 1;
+  const counters = Array.from({ length: span }, () => ({
+    referrals: 0, rereferrals: 0, cin: 0, started: 0, subsequent: 0, cpAt31: 0,
+    startedChildren: new Set<number>(), uascStarted: 0, ceasedChildren: new Set<number>(), atSnapshot: new Set<number>(), uascAt31: 0,
+    placements: Object.fromEntries(PLACEMENT_GROUPS.map((g) => [g, 0])) as Record<string, number>,
+  }));
+  // Years y (within range) whose 31 March a record open from `start` to `end` spans: start <= 31 March y < end.
+  const openYears = (start: number, end: number | null): [number, number] => [
+    Math.max(first, collectionYearOfDay(start)),
+    Math.min(last, end === null ? last : collectionYearOfDay(end) - 1),
+  ];
+
   const previous = previousReferralDays(world);
   const referralList = world.referrals;
   for (let i = 0; i < referralList.length; i++) {
-    const day = referralList[i]!.day;
-    if (day >= from && day <= to) {
-      referrals++;
-      if (day - previous[i]! <= 365) rereferrals++;
+    const r = referralList[i]!;
+    const y = collectionYearOfDay(r.day);
+    if (y >= first && y <= last) {
+      const c = counters[y - first]!;
+      c.referrals++;
+      if (r.day - previous[i]! <= 365) c.rereferrals++;
     }
+    if (r.nfa) continue;
+    const [from, to] = openYears(r.day, r.close);
+    for (let k = from; k <= to; k++) counters[k - first]!.cin++;
   }
-  out.referrals = referrals;
-  out['referrals.rereferrals'] = rereferrals;
-  out['referrals.rereferral_pct'] = referrals ? round1((100 * rereferrals) / referrals) : 0;
-
-  let cin = 0;
-  for (const r of world.referrals) if (!r.nfa && isOpenOn(r.day, r.close, to)) cin++;
-  out['cin.at31'] = cin;
-  out['cin.at31.rate'] = round1((10000 * cin) / population);
-
-  let started = 0;
-  let subsequent = 0;
-  let cpAt31 = 0;
   for (const p of world.cpPlans) {
-    if (p.start >= from && p.start <= to) {
-      started++;
-      if (p.subsequent) subsequent++;
+    const y = collectionYearOfDay(p.start);
+    if (y >= first && y <= last) {
+      counters[y - first]!.started++;
+      if (p.subsequent) counters[y - first]!.subsequent++;
     }
-    if (isOpenOn(p.start, p.end, to)) cpAt31++;
+    const [from, to] = openYears(p.start, p.end);
+    for (let k = from; k <= to; k++) counters[k - first]!.cpAt31++;
   }
-  out['cpp.started'] = started;
-  out['cpp.started.subsequent'] = subsequent;
-  out['cpp.started.subsequent_pct'] = started ? round1((100 * subsequent) / started) : 0;
-  out['cpp.at31'] = cpAt31;
-  out['cpp.at31.rate'] = round1((10000 * cpAt31) / population);
-
-  const startedChildren = new Set<number>();
-  let uascStarted = 0;
-  const ceasedChildren = new Set<number>();
-  const atSnapshot = new Set<number>();
-  const placements = Object.fromEntries(PLACEMENT_GROUPS.map((g) => [g, 0])) as Record<string, number>;
-  let uascAt31 = 0;
   for (const p of world.carePeriods) {
-    if (p.start >= from && p.start <= to && !startedChildren.has(p.child)) {
-      startedChildren.add(p.child);
-      if (world.children[p.child - 1]!.uasc) uascStarted++;
+    const uasc = world.children[p.child - 1]!.uasc;
+    const y = collectionYearOfDay(p.start);
+    if (y >= first && y <= last) {
+      const c = counters[y - first]!;
+      if (!c.startedChildren.has(p.child)) {
+        c.startedChildren.add(p.child);
+        if (uasc) c.uascStarted++;
+      }
     }
-    if (p.end !== null && p.end >= from && p.end <= to) ceasedChildren.add(p.child);
-    if (isOpenOn(p.start, p.end, to) && !atSnapshot.has(p.child)) {
-      atSnapshot.add(p.child);
-      if (world.children[p.child - 1]!.uasc) uascAt31++;
-      const episode = p.episodes.find((e) => isOpenOn(e.start, e.end, to)) ?? p.episodes.at(-1)!;
-      placements[placeGroupOf(episode.place)]! += 1;
+    if (p.end !== null) {
+      const e = collectionYearOfDay(p.end);
+      if (e >= first && e <= last) counters[e - first]!.ceasedChildren.add(p.child);
+    }
+    const [from, to] = openYears(p.start, p.end);
+    for (let k = from; k <= to; k++) {
+      const c = counters[k - first]!;
+      if (c.atSnapshot.has(p.child)) continue;
+      c.atSnapshot.add(p.child);
+      if (uasc) c.uascAt31++;
+      const census = snapshotDay(k);
+      const episode = p.episodes.find((e) => isOpenOn(e.start, e.end, census)) ?? p.episodes.at(-1)!;
+      c.placements[placeGroupOf(episode.place)]! += 1;
     }
   }
-  out['cla.at31'] = atSnapshot.size;
-  out['cla.at31.rate'] = Math.round((10000 * atSnapshot.size) / population);
-  out['cla.started'] = startedChildren.size;
-  out['cla.ceased'] = ceasedChildren.size;
-  out['cla.at31.uasc'] = uascAt31;
-  out['cla.started.uasc'] = uascStarted;
-  for (const g of PLACEMENT_GROUPS) out[`cla.at31.placement.${g}`] = placements[g]!;
 
-  if (world.workers.length > 0) {
-    // The census taken during the collection year: 30 September of its first half (label year − 1).
-    const census = daysFromCivil(year - 1, 9, 30);
-    if (census <= world.end && census >= world.start) Object.assign(out, measureWorkforce(world, census));
+  const out = new Map<number, GeneratedMeasures>();
+  for (const year of years) {
+    const c = counters[year - first]!;
+    const pop = population(year);
+    const m: GeneratedMeasures = {
+      referrals: c.referrals,
+      'referrals.rereferrals': c.rereferrals,
+      'referrals.rereferral_pct': c.referrals ? round1((100 * c.rereferrals) / c.referrals) : 0,
+      'cin.at31': c.cin,
+      'cin.at31.rate': round1((10000 * c.cin) / pop),
+      'cpp.started': c.started,
+      'cpp.started.subsequent': c.subsequent,
+      'cpp.started.subsequent_pct': c.started ? round1((100 * c.subsequent) / c.started) : 0,
+      'cpp.at31': c.cpAt31,
+      'cpp.at31.rate': round1((10000 * c.cpAt31) / pop),
+      'cla.at31': c.atSnapshot.size,
+      'cla.at31.rate': Math.round((10000 * c.atSnapshot.size) / pop),
+      'cla.started': c.startedChildren.size,
+      'cla.ceased': c.ceasedChildren.size,
+      'cla.at31.uasc': c.uascAt31,
+      'cla.started.uasc': c.uascStarted,
+    };
+    for (const g of PLACEMENT_GROUPS) m[`cla.at31.placement.${g}`] = c.placements[g]!;
+    if (world.workers.length > 0) {
+      // The census taken during the collection year: 30 September of its first half (label year − 1).
+      const census = daysFromCivil(year - 1, 9, 30);
+      if (census <= world.end && census >= world.start) Object.assign(m, measureWorkforce(world, census));
+    }
+    out.set(year, m);
   }
   return out;
 }

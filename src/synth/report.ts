@@ -1,5 +1,5 @@
 import type { SyntheticAuthority } from './authority.js';
-import { measureYear } from './measure.js';
+import { measureYears } from './measure.js';
 import { CALIBRATED_MEASURES, publishedMeasures } from './targets.js';
 
 export interface CalibrationLine {
@@ -48,10 +48,10 @@ export function withinTolerance(measure: string, generated: number, published: n
 /** Generated vs published for every calibrated measure DfE published for the run's years. */
 export function calibrationReport(authority: Pick<SyntheticAuthority, 'laCode' | 'from' | 'to' | 'world' | 'targets'>): CalibrationReport {
   const lines: CalibrationLine[] = [];
-  for (let year = authority.from; year <= authority.to; year++) {
-    const t = authority.targets.get(year);
-    if (!t) continue;
-    const generated = measureYear(authority.world, year, t.population);
+  const years = Array.from({ length: authority.to - authority.from + 1 }, (_, i) => authority.from + i).filter((y) => authority.targets.has(y));
+  const measured = measureYears(authority.world, years, (y) => authority.targets.get(y)!.population);
+  for (const year of years) {
+    const generated = measured.get(year)!;
     const published = publishedMeasures(authority.laCode, year);
     for (const measure of CALIBRATED_MEASURES) {
       const p = published[measure];

@@ -213,9 +213,32 @@ function allocate(ctx: SimContext, phases: Phase[], workers: SimWorker[]): void 
   for (let d = ctx.start; d <= ctx.end; d += 7) pack(d, RETRY, 0);
   const events = Float64Array.from(packed).sort();
 
+  // Each team's workers employed on the day being processed (days only move forward), in id
+  // order: scanning everyone a team ever employed made large authorities' allocation quadratic.
+  const joining = new Map<number, SimWorker[]>();
+  for (const [team, list] of byTeam) joining.set(team, [...list].sort((a, b) => b.start - a.start || b.id - a.id));
+  const employed = new Map<number, SimWorker[]>();
+  const employedOn = (team: number, day: number): SimWorker[] => {
+    let list = employed.get(team);
+    if (!list) employed.set(team, (list = []));
+    const queue = joining.get(team);
+    while (queue && queue.length > 0 && queue.at(-1)!.start <= day) {
+      const w = queue.pop()!;
+      let at = list.length;
+      while (at > 0 && list[at - 1]!.id > w.id) at--;
+      list.splice(at, 0, w);
+    }
+    if (list.some((w) => w.end !== null && w.end <= day)) {
+      const still = list.filter((w) => w.end === null || w.end > day);
+      employed.set(team, still);
+      return still;
+    }
+    return list;
+  };
+
   const tryAllocate = (pi: number, day: number, reason: string): boolean => {
     const p = phases[pi]!;
-    const list = byTeam.get(p.team) ?? [];
+    const list = employedOn(p.team, day);
     let best: SimWorker | null = null;
     let bestRatio = Infinity;
     // Least loaded of anyone employed, for a priority case nobody has room for.

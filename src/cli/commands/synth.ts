@@ -7,7 +7,7 @@ import { openMigrated, type Database } from '../../db/index.js';
 import { listAuthorities } from '../../reference/index.js';
 import {
   exportSyntheticReturns, refuseIfHoldsChildren, simulateAuthorities, simulateAuthority, summarize, writeSyntheticRows,
-  type AuthoritySummary, type SimulatedAuthority,
+  type AuthoritySummary, type SimulatedAuthority, defaultCalibrationPasses,
 } from '../../synth/index.js';
 import { printTable, UserError, withDatabase } from '../context.js';
 
@@ -34,7 +34,7 @@ export function registerSynthCommand(program: Command): void {
     .option('--from <year>', 'first collection year (2025 = 2024/25)', '2021')
     .option('--to <year>', 'last collection year', '2025')
     .option('--seed <n>', 'random seed: the same seed gives the same data', '1')
-    .option('--passes <n>', 'calibration passes before the final run, 0 to 20 (default 8 for one authority; 4 for several, to keep all of England under 10 minutes)')
+    .option('--passes <n>', 'calibration passes, 0 to 20 (default 8 for one authority, 4 for one of over 10,000 referrals a year or for several, to keep each under 10 s and all of England under 10 minutes)')
     .option('--report', 'print generated vs published DfE figures per year and measure')
     .option('--no-visits', 'leave out statutory visits and core groups (fewer rows, faster)')
     .option('--no-census-fit', 'leave dates near each 31 March as simulated (the census fit moves a few so published stocks land in band)')
@@ -49,10 +49,7 @@ export function registerSynthCommand(program: Command): void {
       const seed = Number(options.seed);
       const codes = options.la === 'all' ? listAuthorities().map((a) => a.code) : [...new Set(options.la.split(',').map((c) => c.trim()).filter(Boolean))];
       if (codes.length === 0) throw new UserError('--la needs an LA code, a comma-separated list of codes, or "all".');
-      // Each pass is one more simulation: 8 fit one authority's published years better than 4
-      // (docs/synth.md: 99.0% of values in band over 40 authorities, against 98.3%, both with the
-      // census fit), and 4 keep all of England within its time budget.
-      const passes = options.passes === undefined ? (codes.length > 1 ? 4 : 8) : Number(options.passes);
+      const passes = options.passes === undefined ? defaultCalibrationPasses(codes, to) : Number(options.passes);
       if (!Number.isInteger(seed)) throw new UserError(`--seed must be a whole number (got ${JSON.stringify(options.seed)}).`);
       if (!Number.isInteger(passes) || passes < 0 || passes > 20) throw new UserError(`--passes must be a whole number from 0 to 20 (got ${JSON.stringify(options.passes)}).`);
       if (from > to) throw new UserError(`--from must not be after --to (got ${from} and ${to}).`);
