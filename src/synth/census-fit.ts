@@ -432,6 +432,18 @@ function placementMove(ctx: YearContext, p: SimCarePeriod, i: number, u: number,
   // Adoptive placements follow a match that can move with them, so they may move further.
   const reach = adoptive ? 2 * w : w;
   const b = after.start;
+  const moveBoundary = (day: number, deltas: Move['deltas']): Move => ({
+    deltas,
+    apply: () => {
+      moved.add(after);
+      before.end = day;
+      after.start = day;
+      if (!adoptive) return;
+      a.placed = day;
+      // An adoptive placement brought forward takes its match with it (after the placement order).
+      if (a.matched !== null && a.matched > day - 7) a.matched = Math.max(day - 7 - Math.floor(u * 21), (a.placementOrder ?? a.decision) + 14);
+    },
+  });
   if (b > s + reach) return null;
   if (b > s) {
     // The move happens before the census.
@@ -439,19 +451,7 @@ function placementMove(ctx: YearContext, p: SimCarePeriod, i: number, u: number,
     let lo = Math.max(s - reach, before.start + 1);
     if (adoptive) lo = Math.max(lo, (a.placementOrder ?? a.decision) + 21);
     if (lo > s) return null;
-    const day = pick(u, lo, s);
-    return {
-      deltas: [[groupKey(year, before.place), -1], [groupKey(year, after.place), 1]],
-      apply: () => {
-        moved.add(after);
-        before.end = day;
-        after.start = day;
-        if (adoptive) {
-          a.placed = day;
-          if (a.matched !== null && a.matched > day - 7) a.matched = Math.max(day - 7 - Math.floor(u * 21), (a.placementOrder ?? a.decision) + 14);
-        }
-      },
-    };
+    return moveBoundary(pick(u, lo, s), [[groupKey(year, before.place), -1], [groupKey(year, after.place), 1]]);
   }
   // The move happens after the census (in the last year: not yet).
   if (b < s - reach || (after.end !== null && after.end <= s)) return null;
@@ -471,16 +471,7 @@ function placementMove(ctx: YearContext, p: SimCarePeriod, i: number, u: number,
   let hi = Math.min(s + w, (after.end ?? Infinity) - 1);
   if (adoptive && a.order !== null) hi = Math.min(hi, a.order - 1);
   if (hi <= s) return null;
-  const day = pick(u, s + 1, hi);
-  return {
-    deltas: [[groupKey(year, after.place), -1], [groupKey(year, before.place), 1]],
-    apply: () => {
-      moved.add(after);
-      before.end = day;
-      after.start = day;
-      if (adoptive) a.placed = day;
-    },
-  };
+  return moveBoundary(pick(u, s + 1, hi), [[groupKey(year, after.place), -1], [groupKey(year, before.place), 1]]);
 }
 
 /**
