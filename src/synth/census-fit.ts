@@ -41,6 +41,8 @@ interface Candidate {
   /** Fixed draw placing the new day inside whatever range is valid when the move is made. */
   u: number;
   evaluate: () => Move | null;
+  /** The one measure a move of this kind changes, where it changes only one (lets settled measures skip evaluation). */
+  only?: string;
 }
 
 /**
@@ -108,7 +110,21 @@ export function fitCensusDays(world: SimWorld, options: CensusFitOptions): Censu
   for (let year = options.from; year <= options.to; year++) {
     const candidates = buckets.get(year)!;
     // Sweeps in order of first-evaluated gain; each move is re-evaluated when its turn comes.
-    const order = candidates.map((c) => ({ c, g: (() => { const m = c.evaluate(); return m ? gain(m.deltas) : 0; })() })).filter((x) => x.g < 0).sort((a, b) => a.g - b.g);
+    // A measure already inside the inner band by more than one either way gains nothing from a single-measure move.
+    const settled = new Map<string, boolean>();
+    const isSettled = (key: string) => {
+      let known = settled.get(key);
+      if (known === undefined) {
+        const g = generated.get(key);
+        settled.set(key, (known = g === undefined || (costOf(key, g - 1) === 0 && costOf(key, g + 1) === 0)));
+      }
+      return known;
+    };
+    const order = candidates
+      .filter((c) => c.only === undefined || !isSettled(c.only))
+      .map((c) => ({ c, g: (() => { const m = c.evaluate(); return m ? gain(m.deltas) : 0; })() }))
+      .filter((x) => x.g < 0)
+      .sort((a, b) => a.g - b.g);
     for (let sweep = 0; sweep < 3; sweep++) {
       let applied = 0;
       for (const entry of order) {
@@ -235,9 +251,9 @@ function candidatesByYear(contexts: ReadonlyMap<number, YearContext>, moved: Set
     const ctx = contexts.get(nearestCensusYear(day));
     return ctx && Math.abs(day - ctx.census) <= reach ? ctx : undefined;
   };
-  const add = (ctx: YearContext, kind: CensusMoveKind, evaluate: (u: number) => Move | null) => {
+  const add = (ctx: YearContext, kind: CensusMoveKind, evaluate: (u: number) => Move | null, only?: string) => {
     const u = ctx.rng.next();
-    out.get(ctx.year)!.push({ kind, u, evaluate: () => evaluate(u) });
+    out.get(ctx.year)!.push({ kind, u, evaluate: () => evaluate(u), only });
   };
   for (const p of world.carePeriods) {
     const startCtx = near(p.start, contexts.get(lastYear)!.window);
@@ -260,7 +276,7 @@ function candidatesByYear(contexts: ReadonlyMap<number, YearContext>, moved: Set
   for (const plan of world.cpPlans) {
     const startCtx = contexts.get(collectionYearOfDay(plan.start));
     if (startCtx && startCtx.index.firstPlanOfChild.get(plan.child) === plan) {
-      add(startCtx, 'cp_repeat', () => (startCtx.repeatsFlipped.has(plan.id) ? null : repeatMove(startCtx, plan)));
+      add(startCtx, 'cp_repeat', () => (startCtx.repeatsFlipped.has(plan.id) ? null : repeatMove(startCtx, plan)), key(startCtx.year, 'cpp.started.subsequent'));
     }
     const endCtx = near(plan.end, contexts.get(lastYear)!.window);
     if (endCtx && plan.start <= endCtx.census) add(endCtx, 'cp_plan_end', (u) => (moved.has(plan) ? null : cpPlanMove(endCtx, plan, u, moved)));
@@ -268,7 +284,7 @@ function candidatesByYear(contexts: ReadonlyMap<number, YearContext>, moved: Set
   for (const r of world.referrals) {
     if (r.nfa) continue;
     const ctx = near(r.close, contexts.get(lastYear)!.window);
-    if (ctx && r.day <= ctx.census) add(ctx, 'cin_close', (u) => (moved.has(r) ? null : referralCloseMove(ctx, r, u, moved)));
+    if (ctx && r.day <= ctx.census) add(ctx, 'cin_close', (u) => (moved.has(r) ? null : referralCloseMove(ctx, r, u, moved)), key(ctx.year, 'cin.at31'));
   }
   return out;
 }
