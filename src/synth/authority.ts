@@ -53,9 +53,8 @@ export function simulateAuthority(options: SynthOptions): SyntheticAuthority {
   const passes = options.calibrationPasses ?? 4;
   const simOptions = { laCode: options.laCode, from: options.from, to: options.to, seed, warmupYears: options.warmupYears ?? 3 };
   const { multipliers, targets, world } = calibrate(simOptions, passes, (pass) => options.onProgress?.('calibrate', pass, passes + 2));
-  const published = new Map<number, Record<string, number | null>>();
-  const publishedOf = (year: number) => published.get(year) ?? published.set(year, publishedMeasures(options.laCode, year)).get(year)!;
-  const censusFit = options.censusFit === false ? null : fitCensusDays(world, { from: options.from, to: options.to, published: (year, measure) => publishedOf(year)[measure] });
+  const published = new Map(Array.from({ length: options.to - options.from + 1 }, (_, i) => [options.from + i, publishedMeasures(options.laCode, options.from + i)]));
+  const censusFit = options.censusFit === false ? null : fitCensusDays(world, { from: options.from, to: options.to, published: (year, measure) => published.get(year)?.[measure] });
   addWorkforce(world, { ...simOptions, multipliers }, targets);
   options.onProgress?.('workforce', passes + 1, passes + 2);
   const rows = toRows(world, { fromYear: options.from, toYear: options.to, visits: options.visits });

@@ -2,6 +2,7 @@ import { measureYears, type GeneratedMeasures } from './measure.js';
 import type { SimWorld } from './model.js';
 import { cloneMultipliers, initialMultipliers, type YearMultipliers } from './multipliers.js';
 import { runSimulation, targetsFor, type SimulationOptions } from './simulate.js';
+import { toleranceBand } from './report.js';
 import { PLACEMENT_GROUPS, type YearTargets } from './targets.js';
 import { getValue } from '../reference/index.js';
 
@@ -76,8 +77,7 @@ function scoreRun(targets: Map<number, YearTargets>, measured: Map<number, Gener
   const add = (generated: number | undefined, target: number) => {
     if (generated === undefined || target <= 0) return;
     score += Math.abs(Math.log((generated + 1) / (target + 1)));
-    const gap = Math.abs(generated - target);
-    if (gap > 0.1 * target && !(target < 50 && gap <= 5)) score += 10;
+    if (Math.abs(generated - target) > toleranceBand(target)) score += 10;
   };
   for (const [y, t] of targets) {
     if (y < from) continue;

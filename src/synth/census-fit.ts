@@ -1,9 +1,10 @@
-import { birthdayDay, collectionYearOfDay } from './days.js';
-import { eighteenthBirthday, snapshotDay } from './context.js';
+import { birthdayDay, censusYearsSpanned, collectionYearOfDay } from './days.js';
+import { ageInYears, eighteenthBirthday, snapshotDay } from './context.js';
 import { measureYears } from './measure.js';
 import type { SimCarePeriod, SimCpPlan, SimReferral, SimWorld } from './model.js';
 import { placeCodes, placeGroupOf } from './parameters.js';
 import { Random, hashString } from './random.js';
+import { toleranceBand } from './report.js';
 import { PLACEMENT_GROUPS, type PlacementGroup } from './targets.js';
 
 /** The stocks at 31 March (and the leavers they imply) that the census fit steers. */
@@ -32,8 +33,10 @@ export interface CensusFitResult {
 const INNER_BAND = 0.4;
 const RETURN_HOME_RECS: ReadonlyArray<readonly [string, number]> = [['E4A', 0.8], ['E13', 0.12], ['E4B', 0.08]];
 
+/** Changes to generated counts, keyed "year|measure". */
+type Deltas = Array<readonly [string, number]>;
 interface Move {
-  deltas: Array<readonly [string, number]>;
+  deltas: Deltas;
   apply: () => void;
 }
 interface Candidate {
@@ -68,16 +71,16 @@ export function fitCensusDays(world: SimWorld, options: CensusFitOptions): Censu
   for (const y of years) {
     const measured = measuredByYear.get(y)!;
     for (const m of CENSUS_MEASURES) {
-      generated.set(`${y}|${m}`, measured[m] ?? 0);
+      generated.set(key(y, m), measured[m] ?? 0);
       // Repeat plans are published as a share of plans started; the fit aims at that share of the plans it started.
       const p = m === 'cpp.started.subsequent' ? repeatTarget(options.published(y, 'cpp.started.subsequent_pct'), measured['cpp.started']) : options.published(y, m);
-      if (p !== null && p !== undefined) publishedOf.set(`${y}|${m}`, p);
+      if (p !== null && p !== undefined) publishedOf.set(key(y, m), p);
     }
   }
   const costOf = (key: string, g: number) => {
     const p = publishedOf.get(key);
     if (p === undefined) return 0;
-    const band = p < 50 ? Math.max(5, 0.1 * p) : 0.1 * p;
+    const band = toleranceBand(p);
     const excess = Math.max(0, Math.abs(g - p) - INNER_BAND * band);
     return (excess / band) ** 2;
   };
@@ -86,7 +89,7 @@ export function fitCensusDays(world: SimWorld, options: CensusFitOptions): Censu
     for (const [key, g] of generated) c += costOf(key, g);
     return c;
   };
-  const gain = (deltas: Move['deltas']) => {
+  const gain = (deltas: Deltas) => {
     let d = 0;
     for (const [key, by] of deltas) {
       const g = generated.get(key);
@@ -102,12 +105,12 @@ export function fitCensusDays(world: SimWorld, options: CensusFitOptions): Censu
   const repeatsFlipped = new Set<number>();
 
   const contexts = new Map<number, YearContext>();
-  for (let year = options.from; year <= options.to; year++) {
+  for (const year of years) {
     const rng = new Random(hashString(`${world.laCode}:census-fit:${year}`));
     contexts.set(year, { world, index, year, census: snapshotDay(year), last: year === options.to, window, rng, startsMoved, repeatsFlipped });
   }
   const buckets = candidatesByYear(contexts, moved);
-  for (let year = options.from; year <= options.to; year++) {
+  for (const year of years) {
     const candidates = buckets.get(year)!;
     // Sweeps in order of first-evaluated gain; each move is re-evaluated when its turn comes.
     // A measure already inside the inner band by more than one either way gains nothing from a single-measure move.
@@ -224,6 +227,23 @@ function bump(map: Map<string, number>, key: string, by: number): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
+/**
+ * A child's period moving from one collection year to another in a per-child count (started or
+ * ceased): the published count of children changes only where the child had no other such period.
+ */
+function childYearMove(counts: Map<string, number>, child: number, measure: string, from: number | null, to: number | null): Move {
+  const deltas: Deltas = [];
+  if (from !== null && counts.get(`${child}:${from}`) === 1) deltas.push([key(from, measure), -1]);
+  if (to !== null && (counts.get(`${child}:${to}`) ?? 0) === 0) deltas.push([key(to, measure), 1]);
+  return {
+    deltas,
+    apply: () => {
+      if (from !== null) bump(counts, `${child}:${from}`, -1);
+      if (to !== null) bump(counts, `${child}:${to}`, 1);
+    },
+  };
+}
+
 /** The day in [lo, hi] the candidate's fixed draw picks. */
 const pick = (u: number, lo: number, hi: number) => lo + Math.floor(u * (hi - lo + 1));
 
@@ -244,7 +264,7 @@ function candidatesByYear(contexts: ReadonlyMap<number, YearContext>, moved: Set
   const out = new Map<number, Candidate[]>([...contexts.keys()].map((y) => [y, []]));
   const lastYear = Math.max(...contexts.keys());
   const firstYear = Math.min(...contexts.keys());
-  const world = contexts.get(lastYear)!.world;
+  const { world, window } = contexts.get(lastYear)!;
   /** The context of the census `day` lies within `reach` of (an open end: the last), or undefined. */
   const near = (day: number | null, reach: number): YearContext | undefined => {
     if (day === null) return contexts.get(lastYear);
@@ -256,20 +276,19 @@ function candidatesByYear(contexts: ReadonlyMap<number, YearContext>, moved: Set
     out.get(ctx.year)!.push({ kind, u, evaluate: () => evaluate(u), only });
   };
   for (const p of world.carePeriods) {
-    const startCtx = near(p.start, contexts.get(lastYear)!.window);
+    const startCtx = near(p.start, window);
     if (startCtx && !startCtx.last) add(startCtx, 'care_start', (u) => (startCtx.startsMoved.has(p.id) ? null : careStartMove(startCtx, p, u)));
-    const endCtx = near(p.end, contexts.get(lastYear)!.window);
+    const endCtx = near(p.end, window);
     if (endCtx && p.start <= endCtx.census) add(endCtx, 'care_end', (u) => (moved.has(p) ? null : careEndMove(endCtx, p, u, moved)));
     for (let i = 0; i < p.episodes.length; i++) {
       const e = p.episodes[i]!;
-      const coveredFrom = Math.max(firstYear, collectionYearOfDay(e.start));
-      const coveredTo = Math.min(lastYear, e.end === null ? lastYear : collectionYearOfDay(e.end) - 1);
-      for (let y = coveredFrom; y <= coveredTo; y++) {
+      const [covered, coveredUntil] = censusYearsSpanned(e.start, e.end);
+      for (let y = Math.max(firstYear, covered); y <= Math.min(lastYear, coveredUntil); y++) {
         const ctx = contexts.get(y)!;
         for (const group of retypeTargets(world, p, e)) add(ctx, 'placement_type', (u) => (moved.has(e) ? null : retypeMove(ctx, p, i, group, u, moved)));
       }
       if (i === 0) continue;
-      const ctx = near(e.start, 2 * contexts.get(lastYear)!.window);
+      const ctx = near(e.start, 2 * window);
       if (ctx && p.start <= ctx.census) add(ctx, 'placement_change', (u) => (moved.has(p.episodes[i]!) ? null : placementMove(ctx, p, i, u, moved)));
     }
   }
@@ -278,12 +297,12 @@ function candidatesByYear(contexts: ReadonlyMap<number, YearContext>, moved: Set
     if (startCtx && startCtx.index.firstPlanOfChild.get(plan.child) === plan) {
       add(startCtx, 'cp_repeat', () => (startCtx.repeatsFlipped.has(plan.id) ? null : repeatMove(startCtx, plan)), key(startCtx.year, 'cpp.started.subsequent'));
     }
-    const endCtx = near(plan.end, contexts.get(lastYear)!.window);
+    const endCtx = near(plan.end, window);
     if (endCtx && plan.start <= endCtx.census) add(endCtx, 'cp_plan_end', (u) => (moved.has(plan) ? null : cpPlanMove(endCtx, plan, u, moved)));
   }
   for (const r of world.referrals) {
     if (r.nfa) continue;
-    const ctx = near(r.close, contexts.get(lastYear)!.window);
+    const ctx = near(r.close, window);
     if (ctx && r.day <= ctx.census) add(ctx, 'cin_close', (u) => (moved.has(r) ? null : referralCloseMove(ctx, r, u, moved)), key(ctx.year, 'cin.at31'));
   }
   return out;
@@ -293,7 +312,7 @@ const key = (year: number, measure: string) => `${year}|${measure}`;
 const groupKey = (year: number, place: string) => key(year, `cla.at31.placement.${placeGroupOf(place)}`);
 
 /** The referral's closure pushed to `day` (null: still open) if it closes earlier, with the CIN stock change that makes. */
-function extendReferral(ctx: YearContext, referral: SimReferral, day: number | null): { deltas: Array<readonly [string, number]>; apply: () => void } | null {
+function extendReferral(ctx: YearContext, referral: SimReferral, day: number | null): Move | null {
   const s = ctx.census;
   if (referral.close === null || (day !== null && referral.close >= day)) return { deltas: [], apply: () => {} };
   const child = ctx.world.children[referral.child - 1]!;
@@ -303,7 +322,7 @@ function extendReferral(ctx: YearContext, referral: SimReferral, day: number | n
     if (close < day) return null;
   }
   const wasOpen = referral.close > s;
-  const deltas: Array<readonly [string, number]> = !wasOpen && (close === null || close > s) && !referral.nfa ? [[key(ctx.year, 'cin.at31'), 1]] : [];
+  const deltas: Deltas = !wasOpen && (close === null || close > s) && !referral.nfa ? [[key(ctx.year, 'cin.at31'), 1]] : [];
   return {
     deltas,
     apply: () => {
@@ -319,16 +338,6 @@ function careEndMove(ctx: YearContext, p: SimCarePeriod, u: number, moved: Set<o
   const last = p.episodes.at(-1)!;
   const eighteenth = eighteenthBirthday(child.dob);
   const atCensus = p.episodes.find((e) => e.start <= s && (e.end === null || e.end > s)) ?? last;
-  const ceasedDelta = (from: number | null, to: number | null): Array<readonly [string, number]> => {
-    const d: Array<readonly [string, number]> = [];
-    if (from !== null && index.ceased.get(`${p.child}:${from}`) === 1) d.push([key(from, 'cla.ceased'), -1]);
-    if (to !== null && (index.ceased.get(`${p.child}:${to}`) ?? 0) === 0) d.push([key(to, 'cla.ceased'), 1]);
-    return d;
-  };
-  const moveCeased = (from: number | null, to: number | null) => {
-    if (from !== null) bump(index.ceased, `${p.child}:${from}`, -1);
-    if (to !== null) bump(index.ceased, `${p.child}:${to}`, 1);
-  };
   if (p.end === null || p.end > s) {
     // Leave before the census instead of after it (or, in the last year, leave at all).
     if (p.end === eighteenth) return null;
@@ -338,10 +347,9 @@ function careEndMove(ctx: YearContext, p: SimCarePeriod, u: number, moved: Set<o
     if (a) for (const d of [a.decision, a.placementOrder, a.matched, a.placed, a.reversed]) if (d !== null) lo = Math.max(lo, d + 1);
     if (lo > s) return null;
     const day = pick(u, lo, s);
-    const fromYear = p.end === null ? null : collectionYearOfDay(p.end);
-    const deltas = [[key(year, 'cla.at31'), -1] as const, [groupKey(year, atCensus.place), -1] as const, ...ceasedDelta(fromYear, year)];
+    const ceased = childYearMove(index.ceased, p.child, 'cla.ceased', p.end === null ? null : collectionYearOfDay(p.end), year);
     return {
-      deltas,
+      deltas: [[key(year, 'cla.at31'), -1], [groupKey(year, atCensus.place), -1], ...ceased.deltas],
       apply: () => {
         moved.add(p);
         if (p.end === null) {
@@ -354,7 +362,7 @@ function careEndMove(ctx: YearContext, p: SimCarePeriod, u: number, moved: Set<o
         last.end = day;
         p.missing = p.missing.filter((m) => m.start < day);
         for (const m of p.missing) if (m.end === null || m.end > day) m.end = day;
-        moveCeased(fromYear, year);
+        ceased.apply();
       },
     };
   }
@@ -370,10 +378,9 @@ function careEndMove(ctx: YearContext, p: SimCarePeriod, u: number, moved: Set<o
   } else if (next <= s || eighteenth <= s + 1) return null;
   const extended = extendReferral(ctx, referral, day);
   if (!extended) return null;
-  const fromYear = collectionYearOfDay(p.end);
-  const toYear = day === null ? null : collectionYearOfDay(day);
+  const ceased = childYearMove(index.ceased, p.child, 'cla.ceased', collectionYearOfDay(p.end), day === null ? null : collectionYearOfDay(day));
   return {
-    deltas: [[key(year, 'cla.at31'), 1], [groupKey(year, last.place), 1], ...ceasedDelta(fromYear, toYear), ...extended.deltas],
+    deltas: [[key(year, 'cla.at31'), 1], [groupKey(year, last.place), 1], ...ceased.deltas, ...extended.deltas],
     apply: () => {
       moved.add(p);
       moved.add(referral);
@@ -386,7 +393,7 @@ function careEndMove(ctx: YearContext, p: SimCarePeriod, u: number, moved: Set<o
         p.rec = null;
         last.rec = null;
       }
-      moveCeased(fromYear, toYear);
+      ceased.apply();
     },
   };
 }
@@ -400,20 +407,14 @@ function careStartMove(ctx: YearContext, p: SimCarePeriod, u: number): Move | nu
   // Care that began the day a plan ended stays tied to it.
   if ((index.plansByReferral.get(p.referral) ?? []).some((x) => x.end === start)) return null;
   if ((index.cinPlansByReferral.get(p.referral) ?? []).some((x) => x.end === start)) return null;
-  const startedDelta = (from: number, to: number): Array<readonly [string, number]> => {
-    const d: Array<readonly [string, number]> = [];
-    if (index.started.get(`${p.child}:${from}`) === 1) d.push([key(from, 'cla.started'), -1]);
-    if ((index.started.get(`${p.child}:${to}`) ?? 0) === 0) d.push([key(to, 'cla.started'), 1]);
-    return d;
-  };
   let day: number;
-  let deltas: Array<readonly [string, number]>;
+  let deltas: Deltas;
   if (start > s) {
-    const previous = index.previousPeriod.get(p);
-    const lo = Math.max(s - w, referral.day, previous?.end !== null && previous !== undefined && previous !== null ? previous.end + 2 : -Infinity);
+    const previousEnd = index.previousPeriod.get(p)?.end ?? null;
+    const lo = Math.max(s - w, referral.day, previousEnd === null ? -Infinity : previousEnd + 2);
     if (lo > s) return null;
     day = pick(u, lo, s);
-    deltas = [[key(year, 'cla.at31'), 1], [groupKey(year, first.place), 1], ...startedDelta(year + 1, year)];
+    deltas = [[key(year, 'cla.at31'), 1], [groupKey(year, first.place), 1]];
   } else {
     if (first.end !== null && first.end <= s) return null;
     let hi = Math.min(s + w, (first.end ?? Infinity) - 1, (p.end ?? Infinity) - 1);
@@ -421,19 +422,17 @@ function careStartMove(ctx: YearContext, p: SimCarePeriod, u: number): Move | nu
     if (referral.close !== null) hi = Math.min(hi, referral.close - 1);
     if (hi <= s) return null;
     day = pick(u, s + 1, hi);
-    deltas = [[key(year, 'cla.at31'), -1], [groupKey(year, first.place), -1], ...startedDelta(year, year + 1)];
+    deltas = [[key(year, 'cla.at31'), -1], [groupKey(year, first.place), -1]];
   }
-  const fromYear = collectionYearOfDay(start);
-  const toYear = collectionYearOfDay(day);
+  const started = childYearMove(index.started, p.child, 'cla.started', collectionYearOfDay(start), collectionYearOfDay(day));
   return {
-    deltas,
+    deltas: [...deltas, ...started.deltas],
     apply: () => {
       ctx.startsMoved.add(p.id);
       p.start = day;
       first.start = day;
       p.missing = p.missing.filter((m) => m.start >= day);
-      bump(index.started, `${p.child}:${fromYear}`, -1);
-      bump(index.started, `${p.child}:${toYear}`, 1);
+      started.apply();
     },
   };
 }
@@ -448,7 +447,7 @@ function placementMove(ctx: YearContext, p: SimCarePeriod, i: number, u: number,
   // Adoptive placements follow a match that can move with them, so they may move further.
   const reach = adoptive ? 2 * w : w;
   const b = after.start;
-  const moveBoundary = (day: number, deltas: Move['deltas']): Move => ({
+  const moveBoundary = (day: number, deltas: Deltas): Move => ({
     deltas,
     apply: () => {
       moved.add(after);
@@ -523,15 +522,12 @@ function retypeMove(ctx: YearContext, p: SimCarePeriod, i: number, group: Placem
   const child = world.children[p.child - 1]!;
   const startYear = collectionYearOfDay(e.start);
   const neighbours = [p.episodes[i - 1]?.place, p.episodes[i + 1]?.place];
-  const codes = placeCodes(group, Math.floor((e.start - child.dob) / 365.25), startYear).filter(([code]) => !neighbours.includes(code));
+  const codes = placeCodes(group, ageInYears(child.dob, e.start), startYear).filter(([code]) => !neighbours.includes(code));
   if (codes.length === 0) return null;
   const code = codes[Math.min(codes.length - 1, Math.floor(u * codes.length))]![0];
-  const deltas: Array<readonly [string, number]> = [];
-  for (let y = startYear; ; y++) {
-    const census = snapshotDay(y);
-    if (census > world.end || (e.end !== null && e.end <= census)) break;
-    if (census >= e.start) deltas.push([groupKey(y, e.place), -1], [groupKey(y, code), 1]);
-  }
+  const deltas: Deltas = [];
+  const [from, until] = censusYearsSpanned(e.start, e.end);
+  for (let y = from; y <= until && snapshotDay(y) <= world.end; y++) deltas.push([groupKey(y, e.place), -1], [groupKey(y, code), 1]);
   return {
     deltas,
     apply: () => {

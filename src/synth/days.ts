@@ -25,6 +25,14 @@ export function isoOf(day: number): string {
   return s;
 }
 
+/**
+ * The collection years whose 31 March a record open from `start` until `end` (exclusive; null:
+ * still open) spans, as [first, last] (last is Infinity while open).
+ */
+export function censusYearsSpanned(start: number, end: number | null): [number, number] {
+  return [collectionYearOfDay(start), end === null ? Infinity : collectionYearOfDay(end) - 1];
+}
+
 const yearCache = new Int16Array(CACHE_LAST - CACHE_FIRST + 1);
 
 /** Collection year (end-year label) containing a day: 1 April starts the next label. Memoised (measured every year of every calibration run). */

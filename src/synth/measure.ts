@@ -1,6 +1,6 @@
 import { daysFromCivil } from '../calendar/index.js';
 import { snapshotDay } from './context.js';
-import { collectionYearOfDay } from './days.js';
+import { censusYearsSpanned, collectionYearOfDay } from './days.js';
 import type { SimWorld } from './model.js';
 import { placeGroupOf } from './parameters.js';
 import { PLACEMENT_GROUPS } from './targets.js';
@@ -36,11 +36,11 @@ export function measureYears(world: SimWorld, years: readonly number[], populati
     startedChildren: new Set<number>(), uascStarted: 0, ceasedChildren: new Set<number>(), atSnapshot: new Set<number>(), uascAt31: 0,
     placements: Object.fromEntries(PLACEMENT_GROUPS.map((g) => [g, 0])) as Record<string, number>,
   }));
-  // Years y (within range) whose 31 March a record open from `start` to `end` spans: start <= 31 March y < end.
-  const openYears = (start: number, end: number | null): [number, number] => [
-    Math.max(first, collectionYearOfDay(start)),
-    Math.min(last, end === null ? last : collectionYearOfDay(end) - 1),
-  ];
+  // Years in range whose 31 March a record open from `start` to `end` spans.
+  const openYears = (start: number, end: number | null): [number, number] => {
+    const [from, to] = censusYearsSpanned(start, end);
+    return [Math.max(first, from), Math.min(last, to)];
+  };
 
   const previous = previousReferralDays(world);
   const referralList = world.referrals;

@@ -34,6 +34,11 @@ const BASE_COUNT: Record<string, string> = {
  * agency rate, agency FTE out of all social worker FTE). Rates
  * per 10,000 are judged on their count (the rate differs from it only by rounding).
  */
+/** How far a count may miss its published value: 10%, or 5 children where the published count is under 50. */
+export function toleranceBand(published: number): number {
+  return published < 50 ? Math.max(5, 0.1 * published) : 0.1 * published;
+}
+
 export function withinTolerance(measure: string, generated: number, published: number, baseCount?: number): boolean {
   if (Math.abs(generated - published) <= 0.1 * Math.abs(published)) return true;
   if (measure.endsWith('_pct') || measure === 'workforce.agency_rate_fte') {
@@ -42,7 +47,7 @@ export function withinTolerance(measure: string, generated: number, published: n
     return numerator < 50 && (Math.abs(generated - published) * base) / 100 <= 5;
   }
   if (measure.endsWith('.rate') || measure.startsWith('workforce.')) return false;
-  return published < 50 && Math.abs(generated - published) <= 5;
+  return Math.abs(generated - published) <= toleranceBand(published);
 }
 
 /** Generated vs published for every calibrated measure DfE published for the run's years. */

@@ -88,31 +88,29 @@ function claCount(la: string, measure: 'cla.at31' | 'cla.started' | 'cla.ceased'
   const base = nearest(la, measure, 2021);
   if (!base) return ((measure === 'cla.at31' ? 68 : 28) * pop(year)) / 10000;
   if (year >= 2021 || base.year < 2021) return (base.value * pop(year)) / pop(base.year);
-  if (measure === 'cla.started') {
+  const stock2020 = base.year === 2021 ? impliedStock2020(la) : null;
+  if (measure === 'cla.started' && stock2020 !== null) {
     // Starters before 2021 keep the stocks consistent: leavers at 2020/21's rate of the stock at
     // the start of the year, plus the change in stock.
-    const stock2021 = getValue(la, 'cla.at31', 2021);
-    const ceased = getValue(la, 'cla.ceased', 2021);
-    if (base.year === 2021 && stock2021 !== null && ceased !== null && stock2021 + ceased - base.value > 0) {
-      const stockBefore = claCount(la, 'cla.at31', year - 1, pop);
-      const stock = claCount(la, 'cla.at31', year, pop);
-      const leaving = ceased / (stock2021 + ceased - base.value);
-      return Math.max(0.1 * stock, leaving * stockBefore + stock - stockBefore);
-    }
+    const stockBefore = claCount(la, 'cla.at31', year - 1, pop);
+    const stock = claCount(la, 'cla.at31', year, pop);
+    const leaving = getValue(la, 'cla.ceased', 2021)! / stock2020;
+    return Math.max(0.1 * stock, leaving * stockBefore + stock - stockBefore);
   }
   const series = measure === 'cla.at31' ? ENGLAND_CLA_AT31 : ENGLAND_CLA_STARTED;
-  const ratio = (series[Math.max(year, 2012)] ?? series[2012]!) / series[2021]!;
-  if (measure === 'cla.at31' && base.year === 2021) {
-    // The stock a year before the first published one is what 2021's flows imply: at 31 March
-    // 2021, plus the children who left during 2020/21, less those who started.
-    const started = getValue(la, 'cla.started', 2021);
-    const ceased = getValue(la, 'cla.ceased', 2021);
-    if (started !== null && ceased !== null && base.value + ceased - started > 0) {
-      const implied = base.value + ceased - started;
-      return implied * ((series[Math.max(year, 2012)] ?? series[2012]!) / series[2020]!);
-    }
-  }
-  return base.value * ratio;
+  const trend = series[Math.max(year, 2012)] ?? series[2012]!;
+  // The stock a year before the first published one follows from 2021's flows; earlier years follow the England trend from it.
+  if (measure === 'cla.at31' && stock2020 !== null) return (stock2020 * trend) / series[2020]!;
+  return (base.value * trend) / series[2021]!;
+}
+
+/** The CLA stock at 31 March 2020 that 2020/21's flows imply: 2021's, plus the children who left during the year, less those who started. */
+function impliedStock2020(la: string): number | null {
+  const stock = getValue(la, 'cla.at31', 2021);
+  const started = getValue(la, 'cla.started', 2021);
+  const ceased = getValue(la, 'cla.ceased', 2021);
+  if (stock === null || started === null || ceased === null || stock + ceased - started <= 0) return null;
+  return stock + ceased - started;
 }
 
 export function authorityName(laCode: string): string {

@@ -246,7 +246,6 @@ function allocate(ctx: SimContext, phases: Phase[], workers: SimWorker[]): void 
     let fallbackRatio = Infinity;
     const previous = lastWorkerOfChild.get(p.child);
     for (const w of list) {
-      if (w.start > day || (w.end !== null && w.end <= day)) continue;
       const ratio = load[w.id]! / w.fte - (w.id === previous ? 3 : 0);
       if (ratio < bestRatio && load[w.id]! < capOf(w, day)) {
         best = w;
